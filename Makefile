@@ -1,0 +1,103 @@
+# One command to run the assistant, one to test it. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (Rasa 3.6 needs 3.8-3.10): given as PYTHON=..., else pyenv's, else PATH.
+PYTHON ?= $(shell for p in $$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.10.*/bin/python3.10 2>/dev/null | sort -V | tail -1) $$(command -v python3.10); do $$p -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null && echo $$p && break; done)
+
+RASA_VENV := .venv-rasa
+APP_VENV  := .venv-app
+RASA      := $(RASA_VENV)/bin/rasa
+APP_PY    := $(APP_VENV)/bin/python
+
+# Settings (README, "Settings"); each can be overridden from the environment.
+export RASA_PORT            ?= 5005
+export RASA_INTERFACE       ?= 127.0.0.1
+export ACTIONS_PORT         ?= 5055
+export RASA_ENDPOINTS       ?= endpoints.yml
+export TRACKER_STORE_URL    ?= sqlite:///$(CURDIR)/var/tracker.db
+export ACTION_ENDPOINT_URL  ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+export SANIC_HOST ?= 127.0.0.1
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+
+MODEL := models/current.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language -name '*.yml' 2>/dev/null) \
+	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py)
+
+.PHONY: help venvs run shell train validate test lint unit rasa-tests e2e evaluate bench clean
+
+help:
+	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
+	@echo "make shell     chat with it in the terminal"
+	@echo "make test      every test (what CI runs)"
+	@echo "make train | validate | evaluate | bench"
+
+# --- environments -------------------------------------------------------------------
+venvs: $(RASA_VENV)/.installed $(APP_VENV)/.installed
+
+$(RASA_VENV)/.installed: requirements/rasa.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or pass PYTHON=/path/to/python3.10"; exit 1; }
+	@echo "Creating the Rasa environment ($(RASA_VENV)), about a minute..."
+	@test -d $(RASA_VENV) || $(PYTHON) -m venv $(RASA_VENV)
+	@$(RASA_VENV)/bin/pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+	@$(RASA_VENV)/bin/pip install -q -r requirements/rasa.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@$(RASA_VENV)/bin/python -c "import rasa, spacy_lookups_data" && touch $@
+
+$(APP_VENV)/.installed: requirements/app.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or pass PYTHON=/path/to/python3.10"; exit 1; }
+	@echo "Creating the application environment ($(APP_VENV))..."
+	@test -d $(APP_VENV) || $(PYTHON) -m venv $(APP_VENV)
+	@$(APP_VENV)/bin/pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+	@$(APP_VENV)/bin/pip install -q -r requirements/app.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@$(APP_PY) -c "import rasa_sdk, sqlalchemy, aiohttp, spacy_lookups_data" && touch $@
+
+# --- model --------------------------------------------------------------------------
+# Retrained only when the training data, the config or the NLU code changed.
+$(MODEL): $(RASA_VENV)/.installed $(TRAINING_INPUTS)
+	@mkdir -p models
+	$(RASA) train --config config.yml --domain domain.yml --data data/nlu data/rules \
+		--out models --fixed-model-name current --quiet
+
+train: $(MODEL)
+
+validate: $(RASA_VENV)/.installed
+	$(RASA) data validate --config config.yml --domain domain.yml --data data/nlu data/rules
+
+# --- running ------------------------------------------------------------------------
+run: venvs $(MODEL)
+	@mkdir -p var
+	@$(APP_PY) -m bot.run_all
+
+shell: venvs $(MODEL)
+	@mkdir -p var
+	@$(APP_PY) -m bot.run_all --shell
+
+# --- tests --------------------------------------------------------------------------
+test: venvs lint validate unit rasa-tests e2e
+
+lint: $(APP_VENV)/.installed
+	$(APP_VENV)/bin/ruff check bot actions tests scripts
+	$(APP_VENV)/bin/ruff format --check bot actions tests scripts
+	$(APP_VENV)/bin/mypy bot actions scripts
+
+unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
+	$(APP_VENV)/bin/pytest -q tests/unit
+	$(RASA_VENV)/bin/pytest -q -p no:cacheprovider tests/rasa_env
+
+rasa-tests: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
+
+e2e: venvs $(MODEL)
+	$(APP_VENV)/bin/pytest -q tests/e2e
+
+# --- measuring ----------------------------------------------------------------------
+evaluate: $(RASA_VENV)/.installed
+	$(RASA_VENV)/bin/python scripts/evaluate_nlu.py --out var/evaluation
+
+bench: venvs $(MODEL)
+	$(APP_PY) scripts/bench.py
+
+clean:
+	rm -rf models var .pytest_cache .mypy_cache .ruff_cache

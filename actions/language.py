@@ -1,0 +1,34 @@
+"""The language a reply is written in, decided from the tracker."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+from rasa_sdk import Tracker
+
+from bot.language import SUPPORTED
+
+DEFAULT_LANGUAGE = "fr"
+
+
+def reply_language(tracker: Tracker) -> str:
+    """The language to answer in.
+
+    In order: a language asked for or confidently detected in this message (the NLU
+    component also fills the `language` slot with it), the conversation's language (the
+    slot), the language of the page the applicant writes from (message metadata), French.
+    """
+    info: Mapping[str, Any] = tracker.latest_message.get("language") or {}
+    candidates: list[Optional[str]] = [
+        info.get("requested"),
+        info.get("detected"),
+        tracker.get_slot("language"),
+        info.get("page"),
+        _metadata_language(tracker),
+    ]
+    return next((c for c in candidates if c in SUPPORTED), DEFAULT_LANGUAGE)
+
+
+def _metadata_language(tracker: Tracker) -> Optional[str]:
+    metadata = tracker.latest_message.get("metadata") or {}
+    return metadata.get("language") if isinstance(metadata, dict) else None

@@ -1,0 +1,55 @@
+"""Answers that state facts of the call: budget, deadline, purpose, figures..."""
+
+from __future__ import annotations
+
+from bot.answers.conversation import plain
+from bot.answers.reply import Question, Reply
+from bot.answers.vocabulary import found
+from bot.knowledge import Knowledge
+
+
+def deadline(k: Knowledge, q: Question) -> Reply:
+    """The deadline, and whether the call is still open on `q.today`."""
+    days_left = (k.deadline - q.today).days
+    if days_left > 0:
+        return Reply(k.answer("deadline_open", days_left=days_left))
+    if days_left == 0:
+        return Reply(k.answer("deadline_last_day"))
+    return Reply(k.answer("deadline_closed"))
+
+
+# Which sentences answer a question about each topic of the context figures.
+_FIGURE_SENTENCES = {
+    "companies": "figures_companies",
+    "gdp": "figures_gdp",
+    "wallonia": "figures_gdp",
+    "jobs": "figures_jobs",
+}
+
+
+def context_figures(k: Knowledge, q: Question) -> Reply:
+    """The figures asked about, or all of them when the question names none."""
+    topics = found(q.lang, "figure_topics", q.text)
+    keys = list(dict.fromkeys(_FIGURE_SENTENCES[t] for t in topics)) or sorted(set(_FIGURE_SENTENCES.values()))
+    return Reply(" ".join(k.answer(key) for key in keys))
+
+
+def unanswered(k: Knowledge, q: Question) -> Reply:
+    """An honest "the call text does not say", naming what it does not say when we can."""
+    topics = found(q.lang, "unanswered_topics", q.text)
+    if topics:
+        return Reply(k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]]))
+    return Reply(k.answer("unanswered_generic"))
+
+
+ANSWERS = {
+    "ask_budget": plain("budget"),
+    "ask_deadline": deadline,
+    "ask_submission": plain("submission"),
+    "ask_purpose": plain("purpose"),
+    "ask_next_tech": plain("next_tech"),
+    "ask_launcher": plain("launcher"),
+    "ask_more_info": plain("more_info"),
+    "ask_context_figures": context_figures,
+    "ask_unanswered": unanswered,
+}

@@ -1,0 +1,19 @@
+"""Matchers over the vocabulary files, built once per language and section."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.knowledge import load_knowledge
+from bot.text.matcher import TermMatcher
+
+
+@lru_cache(maxsize=None)
+def matcher(lang: str, section: str) -> TermMatcher:
+    """A matcher for `data/vocabulary/<lang>.yml`, section `section`."""
+    return TermMatcher(lang, load_knowledge(lang).vocabulary[section])
+
+
+def found(lang: str, section: str, text: str) -> list[str]:
+    """The keys of `section` mentioned in `text`, in order of appearance."""
+    return matcher(lang, section).keys(text)

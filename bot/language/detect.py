@@ -1,0 +1,89 @@
+"""Language detection from marker words listed in `data/language/markers.yml`.
+
+Short or ambiguous messages ("ok", "budget ?") give no language on purpose: the
+conversation then keeps the language it had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+
+from bot.paths import data_dir
+from bot.text.normalize import fold, words
+
+SUPPORTED = ("fr", "nl")
+# A foreign language needs more evidence than a supported one: a French sentence with
+# one English word must not be refused.
+_FOREIGN_MIN_SCORE = 4
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The outcome of looking at one message."""
+
+    language: Optional[str] = None  # best language when confident, else None
+    requested: Optional[str] = None  # language explicitly asked for ("in het Nederlands")
+    scores: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reply_language(self) -> Optional[str]:
+        """The supported language this message asks to be answered in, if any."""
+        if self.requested:
+            return self.requested
+        return self.language if self.language in SUPPORTED else None
+
+    @property
+    def is_foreign(self) -> bool:
+        """True when the message is clearly in a language the assistant does not speak."""
+        return not self.requested and self.language is not None and self.language not in SUPPORTED
+
+
+@dataclass(frozen=True)
+class _Markers:
+    weights: dict[str, dict[str, int]]
+    requests: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    raw = yaml.safe_load((data_dir() / "language" / "markers.yml").read_text(encoding="utf-8"))
+    weights: dict[str, dict[str, int]] = {}
+    for lang, lists in raw["markers"].items():
+        for word in (*lists.get("weak", []), *lists.get("strong", [])):
+            if not isinstance(word, str):  # YAML reads a bare `on` or `no` as a boolean
+                raise ValueError(f"markers.yml: quote the {lang} marker {word!r}")
+        table = {fold(w): 1 for w in lists.get("weak", [])}
+        table.update({fold(w): 2 for w in lists.get("strong", [])})
+        weights[lang] = table
+    requests = {lang: tuple(fold(p) for p in phrases) for lang, phrases in raw["requests"].items()}
+    return _Markers(weights, requests)
+
+
+def detect(text: str) -> Detection:
+    """Detect the language of `text` (see module docstring for the rules)."""
+    markers = _markers()
+    folded = f" {' '.join(words(text))} "
+    requested = next(
+        (lang for lang, phrases in markers.requests.items() if any(f" {p} " in folded for p in phrases)),
+        None,
+    )
+    tokens = folded.split()
+    scores = {lang: sum(table.get(t, 0) for t in tokens) for lang, table in markers.weights.items()}
+    return Detection(language=_confident_language(scores), requested=requested, scores=scores)
+
+
+def _confident_language(scores: dict[str, int]) -> Optional[str]:
+    """French or Dutch must beat the other by 2 to 1 and any foreign language outright;
+    a foreign language must score at least 4 and beat French and Dutch by 2 to 1."""
+    best = max(scores, key=lambda lang: scores[lang])
+    top = scores[best]
+    if best in SUPPORTED:
+        other = max(scores[lang] for lang in SUPPORTED if lang != best)
+        foreign = max(v for lang, v in scores.items() if lang not in SUPPORTED)
+        return best if top >= 2 and top >= 2 * other and top > foreign else None
+    supported = max(scores[lang] for lang in SUPPORTED)
+    return best if top >= _FOREIGN_MIN_SCORE and top >= 2 * supported else None

@@ -1,0 +1,10 @@
+"""Limits on what applicants send, shared by the NLU guard and the replies that explain them."""
+
+from __future__ import annotations
+
+import os
+
+
+def max_message_chars() -> int:
+    """Longest message the assistant reads (MAX_MESSAGE_CHARS, default 2000)."""
+    return int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))

@@ -1,0 +1,70 @@
+"""Dialogue policy: never leave the applicant in silence when a custom action fails.
+
+When the action server is down or an action raises, Rasa logs the error, drops the
+action's events and carries on, so the applicant would get no reply. This policy sees
+that a custom action ran without any bot message since the applicant's last message and
+predicts `utter_action_failed` (an apology in the conversation's language, from
+domain.yml so that it needs no action server), then listens.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.trackers import DialogueStateTracker
+
+APOLOGY = "utter_action_failed"
+
+
+def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[Text]:
+    """The custom action that ran silently since the last user message, if any."""
+    silent_action = None
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return silent_action
+        if isinstance(event, BotUttered):
+            return None
+        if isinstance(event, ActionExecuted) and silent_action is None:
+            name = event.action_name
+            if name in domain.user_actions and not name.startswith("utter_"):
+                silent_action = name
+            elif name == APOLOGY:
+                return None
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
+class ActionFailurePolicy(Policy):
+    """Apologises after a custom action that produced no reply (see module docstring)."""
+
+    @staticmethod
+    def get_default_config() -> dict:
+        return {"priority": 7}  # above RulePolicy (6): it must win right after a failure
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[dict] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        if tracker.latest_action_name == APOLOGY:
+            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        elif failed_custom_action(tracker, domain):
+            probabilities[domain.index_for_action(APOLOGY)] = 1.0
+        return self._prediction(probabilities)
+
+    @classmethod
+    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> "ActionFailurePolicy":  # type: ignore[no-untyped-def,override]
+        return cls(config, model_storage, resource, execution_context)

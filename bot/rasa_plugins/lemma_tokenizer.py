@@ -1,0 +1,79 @@
+"""NLU tokenizer: spaCy's French or Dutch tokenizer, with folded lookup lemmas.
+
+The language comes from LanguageDetector (it must run first); an undetected message is
+tokenized as French, the token norms falling back to the Dutch lemma table when the
+French one does not know a word. Featurizers read the lemma, so "formations",
+"Formation" and "formation" are one feature.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.language import SUPPORTED
+from bot.text.lemmas import analyse, lookup_norm, warm_up
+from bot.text.normalize import fold
+
+_LANGUAGE_INFO = "language"
+
+
+def _language_of(message: Message) -> str:
+    info = message.get(_LANGUAGE_INFO) or {}
+    for key in ("requested", "detected", "page"):
+        if info.get(key) in SUPPORTED:
+            return str(info[key])
+    return SUPPORTED[0]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class LemmaTokenizer(Tokenizer):
+    """Tokenizes with spaCy and stores folded lemmas on the tokens."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "intent_tokenization_flag": False,
+            "intent_split_symbol": "_",
+            "token_pattern": None,
+            "prefix_separator_symbol": None,
+        }
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LemmaTokenizer":
+        warm_up()
+        return cls(config)
+
+    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+        text = message.get(attribute) or ""
+        if attribute != TEXT:
+            # Intent and action names: plain words, as Rasa's whitespace tokenizer does.
+            return self._convert_words_to_tokens(text.split(), text)
+        lang = _language_of(message)
+        other = next(code for code in SUPPORTED if code != lang)
+        doc = analyse(text, lang)
+        only_symbols = all(t.is_punct or t.is_space for t in doc)
+        tokens = []
+        for tok in doc:
+            if tok.is_space or (tok.is_punct and not only_symbols):
+                continue
+            lemma = tok.norm_
+            if lemma == fold(tok.text):  # unknown to this language's table: try the other
+                lemma = lookup_norm(tok.text, other)
+            tokens.append(Token(tok.text, tok.idx, lemma=lemma))
+        if not tokens:
+            tokens = [Token(text, 0, lemma=fold(text))]
+        return self._apply_token_pattern(tokens)

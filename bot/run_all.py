@@ -1,0 +1,65 @@
+"""`make run`: starts the action server and the Rasa server, says how to talk to them,
+and stops everything on Ctrl-C. `--shell` chats in the terminal instead."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.processes import RASA_BIN, action_server, rasa_server
+from bot.paths import PROJECT_ROOT
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal")
+    args = parser.parse_args()
+    env = os.environ
+    rasa_port, actions_port = int(env["RASA_PORT"]), int(env["ACTIONS_PORT"])
+    logs = PROJECT_ROOT / "var" / "log"
+    actions = action_server(actions_port, log=logs / "actions.log")
+    services = [actions]
+    try:
+        print(f"Starting the action server on 127.0.0.1:{actions_port} (log: var/log/actions.log)...")
+        actions.start().wait_ready()
+        if args.shell:
+            command = [str(RASA_BIN), "shell", "--model", "models/current.tar.gz", "--endpoints", env["RASA_ENDPOINTS"]]
+            return subprocess.call(command, cwd=PROJECT_ROOT)
+        rasa = rasa_server(
+            rasa_port,
+            actions_port,
+            env["TRACKER_STORE_URL"],
+            endpoints=env["RASA_ENDPOINTS"],
+            interface=env.get("RASA_INTERFACE", "127.0.0.1"),
+            auth_token=env.get("RASA_TOKEN") or None,
+            log=logs / "rasa.log",
+        )
+        services.append(rasa)
+        print(f"Starting the Rasa server on {rasa.command[rasa.command.index('-i') + 1]}:{rasa_port} (log: var/log/rasa.log)...")
+        rasa.start().wait_ready()
+        print(
+            "\nThe assistant is ready. Talk to it through Rasa's REST channel, e.g.\n"
+            f"  curl -s localhost:{rasa_port}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
+            "       -d '{\"sender\": \"me\", \"message\": \"Quelle est la date limite ?\"}'\n"
+            "or run `make shell` to chat in the terminal. Ctrl-C stops everything.\n"
+        )
+        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    except (RuntimeError, TimeoutError) as error:
+        print(f"Could not start: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for service in reversed(services):
+            service.stop()
+        print("Stopped.")
+
+
+if __name__ == "__main__":
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Text handling shared by every process: folding, spaCy lemmas, vocabulary matching."""

@@ -1,0 +1,54 @@
+"""Find vocabulary terms in a message with spaCy's PhraseMatcher on folded lemmas."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from spacy.matcher import PhraseMatcher
+
+from bot.text.lemmas import analyse, pipeline
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One vocabulary key found in a message."""
+
+    key: str
+    term: str  # the words of the message that matched
+    start: int  # token offsets, to prefer longer and earlier matches
+    end: int
+
+
+class TermMatcher:
+    """Matches a `{key: [terms]}` vocabulary against messages in one language."""
+
+    def __init__(self, lang: str, vocabulary: Mapping[object, Sequence[str]]) -> None:
+        self.lang = lang
+        nlp = pipeline(lang)
+        self._matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for key, terms in vocabulary.items():
+            self._matcher.add(str(key), list(nlp.pipe([str(t) for t in terms])))
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every match, longest first where two overlap; in message order."""
+        doc = analyse(text, self.lang)
+        found = []
+        for match_id, start, end in self._matcher(doc):
+            key = doc.vocab.strings[match_id]
+            found.append(Hit(key, doc[start:end].text, start, end))
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        for hit in found:
+            if not any(k.start <= hit.start and hit.end <= k.end for k in kept):
+                kept.append(hit)
+        return kept
+
+    def keys(self, text: str) -> list[str]:
+        """Distinct keys found, in the order they first appear."""
+        return list(dict.fromkeys(h.key for h in self.hits(text)))
+
+    def counts(self, text: str) -> Counter[str]:
+        """How many times each key was found."""
+        return Counter(h.key for h in self.hits(text))

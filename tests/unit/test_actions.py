@@ -1,0 +1,54 @@
+"""action_answer with trackers built in the test."""
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswer
+from actions.language import reply_language
+
+
+def tracker(text: str, intent: str, language: dict | None = None, slot: str | None = None,
+            metadata: dict | None = None) -> Tracker:  # fmt: skip
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+               "language": language or {}, "metadata": metadata or {}}  # fmt: skip
+    return Tracker("t", {"language": slot}, message, [], False, None, {}, "action_listen")
+
+
+async def run(t: Tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswer().run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+async def test_answers_in_the_detected_language_and_remembers_it() -> None:
+    messages, events = await run(tracker("wat is het budget?", "ask_budget", {"detected": "nl"}, slot="fr"))
+    assert "€ 400.000" in messages[0]["text"]
+    assert events == [SlotSet("language", "nl")]
+
+
+async def test_an_ambiguous_message_keeps_the_conversation_language() -> None:
+    messages, events = await run(tracker("budget ?", "ask_budget", {"detected": None}, slot="nl"))
+    assert messages[0]["text"].startswith("De projectoproep")
+    assert events == [SlotSet("language", "nl")]
+
+
+async def test_the_page_language_starts_the_conversation() -> None:
+    messages, _ = await run(tracker("ok", "greet", {"page": "nl"}))
+    assert messages[0]["text"].startswith("Dag!")
+    assert [b["payload"] for b in messages[0]["buttons"]][0] == "/ask_budget"
+
+
+@pytest.mark.parametrize(
+    "language, slot, metadata, expected",
+    [
+        ({"requested": "nl", "detected": "fr"}, "fr", {}, "nl"),
+        ({"detected": "fr"}, "nl", {}, "fr"),
+        ({}, None, {"language": "nl"}, "nl"),
+        ({}, None, {}, "fr"),
+        ({"detected": "en"}, "nl", {}, "nl"),
+    ],
+)
+def test_reply_language_order(language: dict, slot: str | None, metadata: dict, expected: str) -> None:
+    assert reply_language(tracker("x", "greet", language, slot, metadata)) == expected
