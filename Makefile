@@ -23,8 +23,8 @@ export SANIC_HOST ?= 127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 MODEL := models/current.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
+	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/answers/vocabulary.py)
 
 .PHONY: help venvs run shell train validate test lint unit rasa-tests e2e evaluate bench clean
 
@@ -87,7 +87,7 @@ unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
 	$(RASA_VENV)/bin/pytest -q -p no:cacheprovider tests/rasa_env
 
 rasa-tests: $(MODEL)
-	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
+	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
 
 e2e: venvs $(MODEL)
 	$(APP_VENV)/bin/pytest -q tests/e2e

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -21,12 +21,12 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
 class ActionAnswer(Action):
     """Answers the latest message according to its intent, in the applicant's language."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         message = tracker.latest_message
         question = Question(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -19,7 +20,7 @@ def reply_language(tracker: Tracker) -> str:
     slot), the language of the page the applicant writes from (message metadata), French.
     """
     info: Mapping[str, Any] = tracker.latest_message.get("language") or {}
-    candidates: list[Optional[str]] = [
+    candidates: list[str | None] = [
         info.get("requested"),
         info.get("detected"),
         tracker.get_slot("language"),
@@ -29,6 +30,6 @@ def reply_language(tracker: Tracker) -> str:
     return next((c for c in candidates if c in SUPPORTED), DEFAULT_LANGUAGE)
 
 
-def _metadata_language(tracker: Tracker) -> Optional[str]:
+def _metadata_language(tracker: Tracker) -> str | None:
     metadata = tracker.latest_message.get("metadata") or {}
     return metadata.get("language") if isinstance(metadata, dict) else None

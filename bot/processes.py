@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 from bot.paths import PROJECT_ROOT
 
@@ -32,22 +32,22 @@ class Service:
     command: list[str]
     health_url: str
     env: dict[str, str] = field(default_factory=dict)
-    log: Optional[Path] = None
-    process: Optional[subprocess.Popen[bytes]] = None
-    _log_file: Optional[IO[bytes]] = None
+    log: Path | None = None
+    process: subprocess.Popen[bytes] | None = None
+    _log_file: IO[bytes] | None = None
 
-    def start(self) -> "Service":
+    def start(self) -> Service:
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(PROJECT_ROOT), **self.env}
         if self.log:
             self.log.parent.mkdir(parents=True, exist_ok=True)
-            self._log_file = open(self.log, "ab")
+            self._log_file = open(self.log, "ab")  # noqa: SIM115 (closed in stop())
         out = self._log_file or sys.stdout
         self.process = subprocess.Popen(
             self.command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
         return self
 
-    def wait_ready(self, timeout: float = 180.0) -> "Service":
+    def wait_ready(self, timeout: float = 180.0) -> Service:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process and self.process.poll() is not None:
@@ -72,7 +72,7 @@ class Service:
             self._log_file = None
 
 
-def action_server(port: int, log: Optional[Path] = None, env: Optional[dict[str, str]] = None) -> Service:
+def action_server(port: int, log: Path | None = None, env: dict[str, str] | None = None) -> Service:
     return Service(
         "action server",
         [str(APP_PYTHON), "-m", "bot.action_server", "--port", str(port)],
@@ -89,9 +89,9 @@ def rasa_server(
     model: Path = DEFAULT_MODEL,
     endpoints: str = "endpoints.yml",
     interface: str = "127.0.0.1",
-    auth_token: Optional[str] = None,
-    log: Optional[Path] = None,
-    env: Optional[dict[str, str]] = None,
+    auth_token: str | None = None,
+    log: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> Service:
     command = [
         str(RASA_BIN), "run", "--model", str(model), "--endpoints", endpoints,

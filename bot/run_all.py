@@ -8,10 +8,9 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
-from bot.processes import RASA_BIN, action_server, rasa_server
 from bot.paths import PROJECT_ROOT
+from bot.processes import RASA_BIN, action_server, rasa_server
 
 
 def main() -> int:
@@ -34,17 +33,18 @@ def main() -> int:
             actions_port,
             env["TRACKER_STORE_URL"],
             endpoints=env["RASA_ENDPOINTS"],
-            interface=env.get("RASA_INTERFACE", "127.0.0.1"),
+            interface=env.get("RASA_INTERFACE", "127.0.0.1"),  # loopback: internal only
             auth_token=env.get("RASA_TOKEN") or None,
             log=logs / "rasa.log",
         )
         services.append(rasa)
-        print(f"Starting the Rasa server on {rasa.command[rasa.command.index('-i') + 1]}:{rasa_port} (log: var/log/rasa.log)...")
+        interface = env.get("RASA_INTERFACE", "127.0.0.1")
+        print(f"Starting the Rasa server on {interface}:{rasa_port} (log: var/log/rasa.log)...")
         rasa.start().wait_ready()
         print(
             "\nThe assistant is ready. Talk to it through Rasa's REST channel, e.g.\n"
             f"  curl -s localhost:{rasa_port}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
-            "       -d '{\"sender\": \"me\", \"message\": \"Quelle est la date limite ?\"}'\n"
+            '       -d \'{"sender": "me", "message": "Quelle est la date limite ?"}\'\n'
             "or run `make shell` to chat in the terminal. Ctrl-C stops everything.\n"
         )
         signal.sigwait({signal.SIGINT, signal.SIGTERM})

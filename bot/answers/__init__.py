@@ -6,7 +6,7 @@ a `Reply`. Nothing here knows about Rasa: the action server calls `answer()`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.answers.reply import Button, Question, Reply
 from bot.knowledge import Knowledge, load_knowledge
-from bot.limits import max_message_chars
 from bot.language import SUPPORTED
+from bot.limits import max_message_chars
 
 
 def menu(k: Knowledge) -> list[Button]:

@@ -36,7 +36,9 @@ def technologies(k: Knowledge, q: Question) -> Reply:
     for tech in asked[:2]:
         if tech in covered:
             others = [names[t] for t in covered if t != tech]
-            sentences.append(k.answer("technology_covered", name=names[tech], others=f" {k.wording['format']['and']} ".join(others)))
+            sentences.append(
+                k.answer("technology_covered", name=names[tech], others=f" {k.wording['format']['and']} ".join(others))
+            )
         else:
             sentences.append(k.answer("technology_not_named", name=names[tech]))
     return Reply(" ".join(sentences))

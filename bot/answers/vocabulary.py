@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from bot.knowledge import load_knowledge
 from bot.text.matcher import TermMatcher
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher(lang: str, section: str) -> TermMatcher:
     """A matcher for `data/vocabulary/<lang>.yml`, section `section`."""
     return TermMatcher(lang, load_knowledge(lang).vocabulary[section])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -71,7 +72,7 @@ class Knowledge:
         }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_knowledge(lang: str) -> Knowledge:
     """The knowledge of `lang` ("fr" or "nl"), read once per process."""
     root = data_dir()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 import yaml
 
@@ -25,12 +24,12 @@ _FOREIGN_MIN_SCORE = 4
 class Detection:
     """The outcome of looking at one message."""
 
-    language: Optional[str] = None  # best language when confident, else None
-    requested: Optional[str] = None  # language explicitly asked for ("in het Nederlands")
+    language: str | None = None  # best language when confident, else None
+    requested: str | None = None  # language explicitly asked for ("in het Nederlands")
     scores: dict[str, int] = field(default_factory=dict)
 
     @property
-    def reply_language(self) -> Optional[str]:
+    def reply_language(self) -> str | None:
         """The supported language this message asks to be answered in, if any."""
         if self.requested:
             return self.requested
@@ -76,7 +75,7 @@ def detect(text: str) -> Detection:
     return Detection(language=_confident_language(scores), requested=requested, scores=scores)
 
 
-def _confident_language(scores: dict[str, int]) -> Optional[str]:
+def _confident_language(scores: dict[str, int]) -> str | None:
     """French or Dutch must beat the other by 2 to 1 and any foreign language outright;
     a foreign language must score at least 4 and beat French and Dutch by 2 to 1."""
     best = max(scores, key=lambda lang: scores[lang])

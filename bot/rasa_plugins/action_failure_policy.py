@@ -9,21 +9,28 @@ domain.yml so that it needs no action server), then listens.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Text
+import os
+from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.trackers import DialogueStateTracker
 
 APOLOGY = "utter_action_failed"
 
 
-def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[Text]:
+def apologies_enabled() -> bool:
+    """Off only for `rasa test`, which replays stories without running any action, so that
+    every custom action looks silent there (the Makefile sets ACTION_FAILURE_APOLOGY=off)."""
+    return os.environ.get("ACTION_FAILURE_APOLOGY", "on") != "off"
+
+
+def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str | None:
     """The custom action that ran silently since the last user message, if any."""
     silent_action = None
     for event in reversed(tracker.events):
@@ -48,17 +55,19 @@ class ActionFailurePolicy(Policy):
     def get_default_config() -> dict:
         return {"priority": 7}  # above RulePolicy (6): it must win right after a failure
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
     def predict_action_probabilities(
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: Optional[dict] = None,
+        rule_only_data: dict | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
+        if not apologies_enabled():
+            return self._prediction(probabilities)
         if tracker.latest_action_name == APOLOGY:
             probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
         elif failed_custom_action(tracker, domain):
@@ -66,5 +75,5 @@ class ActionFailurePolicy(Policy):
         return self._prediction(probabilities)
 
     @classmethod
-    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> "ActionFailurePolicy":  # type: ignore[no-untyped-def,override]
+    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> ActionFailurePolicy:  # type: ignore[no-untyped-def,override]
         return cls(config, model_storage, resource, execution_context)

@@ -8,7 +8,7 @@ Each gets a clear reply instead of a guess.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,7 +22,7 @@ from bot.limits import max_message_chars
 from bot.text.normalize import has_letters
 
 
-def guarded_intent(text: str) -> Optional[str]:
+def guarded_intent(text: str) -> str | None:
     """The intent that overrides the classifier for `text`, or None."""
     if text.startswith("/"):  # a button payload: Rasa's intent syntax, never overridden
         return None
@@ -42,14 +42,14 @@ class InputGuard(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "InputGuard":
+    ) -> InputGuard:
         return cls()
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = guarded_intent(message.get(TEXT) or "")
             if intent:

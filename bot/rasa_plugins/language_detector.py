@@ -7,7 +7,7 @@ Dutch, so the `language` slot follows the applicant; otherwise the slot keeps it
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,7 +22,7 @@ from bot.language import SUPPORTED, detect
 LANGUAGE = "language"
 
 
-def page_language(message: Message) -> Optional[str]:
+def page_language(message: Message) -> str | None:
     """The language of the web page the message was sent from (message metadata)."""
     metadata = message.get("metadata") or {}
     value = metadata.get(LANGUAGE) if isinstance(metadata, dict) else None
@@ -36,11 +36,11 @@ class LanguageDetector(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
+    ) -> LanguageDetector:
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -49,7 +49,7 @@ class LanguageDetector(GraphComponent):
                 self._mark(example, add_entity=False)
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self._mark(message, add_entity=True)
         return messages

@@ -8,7 +8,7 @@ French one does not know a word. Featurizers read the lemma, so "formations",
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,7 +25,8 @@ from bot.text.normalize import fold
 _LANGUAGE_INFO = "language"
 
 
-def _language_of(message: Message) -> str:
+def language_of(message: Message) -> str:
+    """The language LanguageDetector found for `message`, French when it found none."""
     info = message.get(_LANGUAGE_INFO) or {}
     for key in ("requested", "detected", "page"):
         if info.get(key) in SUPPORTED:
@@ -38,7 +39,7 @@ class LemmaTokenizer(Tokenizer):
     """Tokenizes with spaCy and stores folded lemmas on the tokens."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {
             "intent_tokenization_flag": False,
             "intent_split_symbol": "_",
@@ -49,20 +50,20 @@ class LemmaTokenizer(Tokenizer):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "LemmaTokenizer":
+    ) -> LemmaTokenizer:
         warm_up()
         return cls(config)
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> list[Token]:
         text = message.get(attribute) or ""
         if attribute != TEXT:
             # Intent and action names: plain words, as Rasa's whitespace tokenizer does.
             return self._convert_words_to_tokens(text.split(), text)
-        lang = _language_of(message)
+        lang = language_of(message)
         other = next(code for code in SUPPORTED if code != lang)
         doc = analyse(text, lang)
         only_symbols = all(t.is_punct or t.is_space for t in doc)

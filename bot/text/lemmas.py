@@ -8,10 +8,9 @@ The same code runs in both environments (spaCy 3.4 beside Rasa, current spaCy be
 action server): only APIs common to both are used.
 """
 
-from __future__ import annotations
-
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -22,15 +21,44 @@ from bot.text.normalize import fold
 LANGUAGES = ("fr", "nl")
 
 
-@Language.component("fold_lemma_norm")
-def _fold_lemma_norm(doc: Doc) -> Doc:
-    """Store the folded lemma in `norm_`; an unknown word keeps its folded form."""
-    for token in doc:
-        token.norm_ = fold(token.lemma_ or token.text)
-    return doc
+class _FoldLemmaNorm:
+    """Stores the folded lemma in `norm_`. spaCy's lookup is case-sensitive, so a word the
+    table does not know as written ("Formations") is looked up again in lower case."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = _lookup_table(self.nlp)
+        for token in doc:
+            lemma = token.lemma_ or token.text
+            if lemma == token.text and token.text != token.lower_:
+                lemma = _first(table.get(token.lower_, token.lower_))
+            token.norm_ = fold(lemma)
+        return doc
 
 
-@lru_cache(maxsize=None)
+# No `from __future__ import annotations` in this module: spaCy 3.4 validates factory
+# arguments from their real annotations.
+@Language.factory("fold_lemma_norm")
+def _fold_lemma_norm(nlp: Language, name: str) -> _FoldLemmaNorm:
+    return _FoldLemmaNorm(nlp)
+
+
+def _lookup_table(nlp: Language) -> Any:
+    """The lookup lemmatizer's word -> lemma table."""
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    return lemmatizer.lookups.get_table("lemma_lookup")
+
+
+def _first(lemma: object) -> str:
+    """A few table entries list several lemmas: take the first."""
+    if isinstance(lemma, list):
+        return str(lemma[0]) if lemma else ""
+    return str(lemma)
+
+
+@cache
 def pipeline(lang: str) -> Language:
     """The spaCy pipeline of `lang` (loaded once per process; takes a few seconds)."""
     if lang not in LANGUAGES:
@@ -60,8 +88,5 @@ def warm_up(languages: Iterable[str] = LANGUAGES) -> None:
 
 def lookup_norm(word: str, lang: str) -> str:
     """The folded lemma of one word in `lang`'s lookup table (the word itself if unknown)."""
-    table = pipeline(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    lemma = table.get(word, table.get(word.lower(), word))
-    if isinstance(lemma, list):  # a few entries list several lemmas: take the first
-        lemma = lemma[0] if lemma else word
-    return fold(str(lemma))
+    table = _lookup_table(pipeline(lang))
+    return fold(_first(table.get(word, table.get(word.lower(), word))) or word)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from spacy.matcher import PhraseMatcher
 
@@ -19,6 +19,8 @@ class Hit:
     term: str  # the words of the message that matched
     start: int  # token offsets, to prefer longer and earlier matches
     end: int
+    char_start: int  # character offsets in the message
+    char_end: int
 
 
 class TermMatcher:
@@ -37,7 +39,8 @@ class TermMatcher:
         found = []
         for match_id, start, end in self._matcher(doc):
             key = doc.vocab.strings[match_id]
-            found.append(Hit(key, doc[start:end].text, start, end))
+            span = doc[start:end]
+            found.append(Hit(key, span.text, start, end, span.start_char, span.end_char))
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         for hit in found:

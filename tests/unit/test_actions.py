@@ -37,7 +37,7 @@ async def test_an_ambiguous_message_keeps_the_conversation_language() -> None:
 async def test_the_page_language_starts_the_conversation() -> None:
     messages, _ = await run(tracker("ok", "greet", {"page": "nl"}))
     assert messages[0]["text"].startswith("Dag!")
-    assert [b["payload"] for b in messages[0]["buttons"]][0] == "/ask_budget"
+    assert next(b["payload"] for b in messages[0]["buttons"]) == "/ask_budget"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,98 @@
+"""End-to-end fixtures: the real Rasa server and action server, on free loopback ports."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.processes import DEFAULT_MODEL, Service, action_server, rasa_server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Assistant:
+    """A running assistant: its services and a REST client."""
+
+    rasa: Service
+    actions: Service
+    rasa_port: int
+    actions_port: int
+    tracker_store_url: str
+    logs: Path
+
+    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
+        body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200
+            return json.load(response)
+
+    def text(self, sender: str, message: str, metadata: dict | None = None) -> str:
+        return "\n".join(r.get("text", "") for r in self.say(sender, message, metadata))
+
+    def tracker(self, sender: str) -> dict:
+        url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return json.load(response)
+
+    def restart_rasa(self) -> None:
+        self.rasa.stop()
+        self.rasa = self._new_rasa().start().wait_ready()
+
+    def _new_rasa(self) -> Service:
+        return rasa_server(
+            self.rasa_port, self.actions_port, self.tracker_store_url, model=DEFAULT_MODEL, log=self.logs / "rasa.log"
+        )
+
+    def stop(self) -> None:
+        self.rasa.stop()
+        self.actions.stop()
+
+
+def start_assistant(tmp: Path, tracker_store_url: str) -> Assistant:
+    if not DEFAULT_MODEL.exists():
+        pytest.fail("no trained model: run `make train` (make e2e does it)")
+    rasa_port, actions_port = free_port(), free_port()
+    actions = action_server(actions_port, log=tmp / "actions.log").start()
+    assistant = Assistant(
+        rasa=rasa_server(rasa_port, actions_port, tracker_store_url, log=tmp / "rasa.log"),
+        actions=actions,
+        rasa_port=rasa_port,
+        actions_port=actions_port,
+        tracker_store_url=tracker_store_url,
+        logs=tmp,
+    )
+    assistant.rasa.start()
+    actions.wait_ready()
+    assistant.rasa.wait_ready()
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """The assistant on the embedded default: an SQLite tracker store."""
+    tmp = tmp_path_factory.mktemp("assistant")
+    running = start_assistant(tmp, f"sqlite:///{tmp / 'tracker.db'}")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"test-{uuid.uuid4().hex[:10]}"

@@ -1,0 +1,61 @@
+"""Failures of the parts: action server down, Rasa server restarted, PostgreSQL tracker store."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Assistant, start_assistant
+
+POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant, sender: str) -> None:
+    assert "€ 400.000" in assistant.text(sender, "Wat is het budget?")
+    assistant.actions.stop()
+    try:
+        apology = assistant.text(sender, "En wat is de deadline?")
+        assert "technisch probleem" in apology
+    finally:
+        assistant.actions.start().wait_ready()
+    assert "1 september 2016" in assistant.text(sender, "En wat is de deadline?")
+
+
+def keeps_conversation_across_restart(assistant: Assistant) -> None:
+    sender = f"restart-{uuid.uuid4().hex[:8]}"
+    assert "€ 400.000" in assistant.text(sender, "Hoeveel geld is er voor deze oproep?")
+    assistant.restart_rasa()
+    events = assistant.tracker(sender)["events"]
+    assert any(e.get("text") == "Hoeveel geld is er voor deze oproep?" for e in events)
+    assert assistant.text(sender, "deadline ?").startswith("Deze projectoproep")  # Dutch kept
+
+
+def test_restart_keeps_the_conversation_on_sqlite(assistant: Assistant) -> None:
+    keeps_conversation_across_restart(assistant)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database, dropped afterwards."""
+    import psycopg2
+
+    name = f"rasa_e2e_{uuid.uuid4().hex[:8]}"
+    admin = psycopg2.connect(POSTGRES_ADMIN)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def test_restart_keeps_the_conversation_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
+    running = start_assistant(tmp_path, postgres_url)
+    try:
+        keeps_conversation_across_restart(running)
+    finally:
+        running.stop()
