@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers.reply import Question, Reply
 from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge
+from bot.recommend import Recommendation, recommend
 
 
 def measure_detail(k: Knowledge, number: int) -> str:
@@ -17,12 +18,40 @@ def measure_list(k: Knowledge) -> str:
     return "\n".join([k.answer("measures"), *lines])
 
 
+def recommendation_text(k: Knowledge, found_measures: Recommendation) -> str:
+    """The measure(s) that fit a project, main first, with the words that led there."""
+    main, *rest = found_measures.measures
+    title = k.wording["measures"]
+    if rest:
+        text = k.answer("recommend_two", number=main, title=title[main]["title"],
+                        second=rest[0], second_title=title[rest[0]]["title"])  # fmt: skip
+    else:
+        text = k.answer("recommend_one", number=main, title=title[main]["title"])
+    words = list(dict.fromkeys(w for m in found_measures.measures for w in found_measures.evidence.get(m, [])))
+    return f"{text} {k.answer('recommend_evidence', evidence=', '.join(words))}" if words else text
+
+
 def measures(k: Knowledge, q: Question) -> Reply:
-    """One measure explained when the question names exactly one, else the five."""
+    """One measure explained when the question names exactly one; the measure that fits
+    when the question describes a project; else the five."""
+    named = found(q.lang, "measure_names", q.text)
+    if len(named) == 1 and len(q.text.split()) <= 8:
+        return Reply(measure_detail(k, int(named[0])))
+    fitting = recommend(q.text, q.lang)
+    if fitting.measures:
+        return Reply(recommendation_text(k, fitting))
+    return Reply(measure_list(k))
+
+
+def recommend_measure(k: Knowledge, q: Question) -> Reply:
+    """The measure that fits a described project, or why none does and the five."""
+    fitting = recommend(q.text, q.lang)
+    if fitting.measures:
+        return Reply(recommendation_text(k, fitting))
     named = found(q.lang, "measure_names", q.text)
     if len(named) == 1:
         return Reply(measure_detail(k, int(named[0])))
-    return Reply(measure_list(k))
+    return Reply("\n".join([k.answer("recommend_none"), *measure_list(k).splitlines()[1:]]))
 
 
 def technologies(k: Knowledge, q: Question) -> Reply:
@@ -44,4 +73,4 @@ def technologies(k: Knowledge, q: Question) -> Reply:
     return Reply(" ".join(sentences))
 
 
-ANSWERS = {"ask_measures": measures, "recommend_measure": measures, "ask_technologies": technologies}
+ANSWERS = {"ask_measures": measures, "recommend_measure": recommend_measure, "ask_technologies": technologies}

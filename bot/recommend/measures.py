@@ -22,7 +22,6 @@ import yaml
 
 from bot.knowledge import load_knowledge
 from bot.paths import data_dir
-from bot.text.lemmas import pipeline
 from bot.text.matcher import Hit, TermMatcher
 
 SECTIONS = ("activities", "audiences", "context")
@@ -32,7 +31,7 @@ ICT = "ict"  # evidence key that other technologies (ai, blockchain, ...) count 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'"})
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-_WORD = re.compile(r"\w+")
+_NOWHERE = 10**9  # token offset after any message
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class Recommendation:
     measures: list[int]
     activities: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
-    technologies: list[str] = field(default_factory=list)
+    technologies: list[str] = field(default_factory=list)  # only the call's: vr, iot, big_data
     evidence: dict[int, list[str]] = field(default_factory=dict)
     scores: dict[int, float] = field(default_factory=dict)  # every candidate, for tuning
 
@@ -138,16 +137,14 @@ def covered_technologies(lang: str) -> frozenset[str]:
 
 
 def prepare(text: str) -> str:
-    """Unify apostrophes, read inner hyphens as spaces and lower-case all but acronyms.
+    """Unify apostrophes, read inner hyphens as spaces and lower-case the text.
 
-    The lookup lemma table is case-sensitive ("Formations" would stay unlemmatized, "Big
-    Data" would not match "big data"), Dutch keeps hyphenated compounds as one token
-    ("IoT-opleiding"), and "d’" does not lemmatize like "d'". Acronyms keep their case so
-    that "CES" does not become the determiner "ces". The length is kept where possible,
-    so that evidence can quote the message as written.
+    Dutch keeps hyphenated compounds as one token ("IoT-opleiding" would match neither
+    "IoT" nor "opleiding"), "d’" does not lemmatize like "d'", and the lookup lemma table
+    is case-sensitive ("Formations"). Terms go through the same preparation. The length is
+    kept (but for rare letters), so that evidence can quote the message as written.
     """
-    text = _INNER_HYPHEN.sub(" ", text.translate(_QUOTES))
-    return _WORD.sub(lambda m: m.group() if len(m.group()) > 1 and m.group().isupper() else m.group().lower(), text)
+    return _INNER_HYPHEN.sub(" ", text.translate(_QUOTES)).lower()
 
 
 @cache
@@ -160,13 +157,9 @@ def matcher(lang: str) -> TermMatcher:
     )
 
 
-def _as_written(text: str, prepared: str, lang: str, hit: Hit) -> str:
-    """The matched words as the user wrote them (the prepared text if lengths differ)."""
-    if len(prepared) != len(text):
-        return hit.term
-    tokens = pipeline(lang).tokenizer(prepared)
-    span = tokens[hit.start : hit.end]
-    return text[span.start_char : span.end_char]
+def _as_written(text: str, prepared: str, hit: Hit) -> str:
+    """The matched words as the user wrote them (as prepared if preparing changed the length)."""
+    return text[hit.char_start : hit.char_end] if len(prepared) == len(text) else hit.term
 
 
 def _clue(section: str, name: str, words: str, start: int, lang: str) -> Clue:
@@ -182,7 +175,7 @@ def find_clues(text: str, lang: str) -> list[Clue]:
     clues = []
     for hit in matcher(lang).hits(prepared):
         section, name = hit.key.split("/", 1)
-        clues.append(_clue(section, name, _as_written(text, prepared, lang, hit), hit.start, lang))
+        clues.append(_clue(section, name, _as_written(text, prepared, hit), hit.start, lang))
     return clues
 
 
@@ -197,7 +190,7 @@ def score(rule: MeasureRule, mentions: Mapping[str, int], settings: Rules) -> fl
 
 def _first_support(rule: MeasureRule, clues: Sequence[Clue]) -> int:
     """Where the message starts speaking for the measure (ties go to the earlier theme)."""
-    return min((c.start for c in clues if rule.supports(c.key)), default=len(clues) + 10**6)
+    return min((c.start for c in clues if rule.supports(c.key)), default=_NOWHERE)
 
 
 def rank(clues: Sequence[Clue], settings: Rules) -> list[tuple[int, float]]:
