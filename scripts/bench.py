@@ -114,6 +114,7 @@ def main() -> None:
             [str(RASA_BIN), "train", "--force", "--data", "data/nlu", "data/rules", "--out", str(work / "ours"),
              "--fixed-model-name", "bench"], PROJECT_ROOT)  # fmt: skip
         print("creating and training rasa init's bot...", flush=True)
+        (work / "init").mkdir()
         report["train_s_rasa_init"] = timed(
             [str(RASA_BIN), "init", "--no-prompt", "--init-dir", str(work / "init")], work
         )
