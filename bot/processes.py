@@ -33,6 +33,7 @@ class Service:
     health_url: str
     env: dict[str, str] = field(default_factory=dict)
     log: Path | None = None
+    cwd: Path = PROJECT_ROOT
     process: subprocess.Popen[bytes] | None = None
     _log_file: IO[bytes] | None = None
 
@@ -43,7 +44,7 @@ class Service:
             self._log_file = open(self.log, "ab")  # noqa: SIM115 (closed in stop())
         out = self._log_file or sys.stdout
         self.process = subprocess.Popen(
-            self.command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            self.command, cwd=self.cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
         return self
 

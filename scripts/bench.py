@@ -132,6 +132,7 @@ def main() -> None:
             [str(RASA_BIN), "run", "--model", str(init_model), "--port", str(init_port), "-i", "127.0.0.1"],
             f"http://127.0.0.1:{init_port}/",
             log=work / "init.log",
+            cwd=work / "init",  # its own endpoints.yml and credentials.yml
         )
         baseline = measure("rasa init", [init], init_port, INIT_MESSAGES, args)
         report["results"] = [ours, baseline]
