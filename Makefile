@@ -14,6 +14,7 @@ APP_PY    := $(APP_VENV)/bin/python
 export RASA_PORT            ?= 5005
 export RASA_INTERFACE       ?= 127.0.0.1
 export ACTIONS_PORT         ?= 5055
+export WEB_PORT             ?= 8080
 export RASA_ENDPOINTS       ?= endpoints.yml
 export TRACKER_STORE_URL    ?= sqlite:///$(CURDIR)/var/tracker.db
 export ACTION_ENDPOINT_URL  ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
@@ -26,7 +27,7 @@ MODEL := models/current.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/answers/vocabulary.py)
 
-.PHONY: help venvs run shell train validate test lint unit rasa-tests e2e evaluate bench clean
+.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate bench bench-web clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
@@ -45,13 +46,14 @@ $(RASA_VENV)/.installed: requirements/rasa.txt
 	@$(RASA_VENV)/bin/pip install -q -r requirements/rasa.txt 2>&1 | grep -v "^WARNING: Location" || true
 	@$(RASA_VENV)/bin/python -c "import rasa, spacy_lookups_data" && touch $@
 
-$(APP_VENV)/.installed: requirements/app.txt
+$(APP_VENV)/.installed: requirements/app.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or pass PYTHON=/path/to/python3.10"; exit 1; }
 	@echo "Creating the application environment ($(APP_VENV))..."
 	@test -d $(APP_VENV) || $(PYTHON) -m venv $(APP_VENV)
 	@$(APP_VENV)/bin/pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 	@$(APP_VENV)/bin/pip install -q -r requirements/app.txt 2>&1 | grep -v "^WARNING: Location" || true
-	@$(APP_PY) -c "import rasa_sdk, sqlalchemy, aiohttp, spacy_lookups_data" && touch $@
+	@$(APP_VENV)/bin/pip install -q -e . --no-deps 2>&1 | grep -v "^WARNING: Location" || true
+	@$(APP_PY) -c "import rasa_sdk, sqlalchemy, aiohttp, spacy_lookups_data" && test -x $(APP_VENV)/bin/bot && touch $@
 
 # --- model --------------------------------------------------------------------------
 # Retrained only when the training data, the config or the NLU code changed.
@@ -75,7 +77,7 @@ shell: venvs $(MODEL)
 	@$(APP_PY) -m bot.run_all --shell
 
 # --- tests --------------------------------------------------------------------------
-test: venvs lint validate unit rasa-tests e2e
+test: venvs lint validate unit integration rasa-tests e2e
 
 lint: $(APP_VENV)/.installed
 	$(APP_VENV)/bin/ruff check bot actions tests scripts
@@ -85,6 +87,10 @@ lint: $(APP_VENV)/.installed
 unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
 	$(APP_VENV)/bin/pytest -q tests/unit
 	$(RASA_VENV)/bin/pytest -q -p no:cacheprovider tests/rasa_env
+
+# Real databases (SQLite and the machine's PostgreSQL), real SMTP on loopback, no Rasa.
+integration: $(APP_VENV)/.installed
+	$(APP_VENV)/bin/pytest -q tests/integration
 
 rasa-tests: $(MODEL)
 	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
@@ -98,6 +104,10 @@ evaluate: $(RASA_VENV)/.installed
 
 bench: venvs $(MODEL)
 	$(APP_PY) scripts/bench.py
+
+# 200 concurrent chats through bot.web's gateway to the real Rasa server: reply times.
+bench-web: venvs $(MODEL)
+	nice $(APP_PY) scripts/bench_web.py
 
 clean:
 	rm -rf models var .pytest_cache .mypy_cache .ruff_cache

@@ -1,21 +1,23 @@
-"""`action_answer`: replies to every question about the call from the knowledge base."""
+"""`action_answer`: replies to every message from the knowledge base, and manages the
+guided conversations around it (starting them, resuming or cancelling them)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import context_of
 from actions.language import reply_language
+from actions.replies import clear, events_of, send, stop_form
 from bot.answers import Question, Reply, answer
+from bot.answers.reply import ELIGIBILITY_CHECK
 from bot.clock import today
+from bot.knowledge import load_knowledge
 
-
-def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
-    """Write `reply` (text and quick-reply buttons) to the applicant."""
-    dispatcher.utter_message(text=reply.text, buttons=[b.as_dict() for b in reply.buttons])
+CANCEL_INTENTS = frozenset({"stop"})
 
 
 class ActionAnswer(Action):
@@ -29,11 +31,26 @@ class ActionAnswer(Action):
     ) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         message = tracker.latest_message
-        question = Question(
-            intent=(message.get("intent") or {}).get("name") or "nlu_fallback",
-            text=message.get("text") or "",
-            lang=lang,
-            today=today(),
-        )
-        send(dispatcher, answer(question))
-        return [SlotSet("language", lang)]
+        intent = (message.get("intent") or {}).get("name") or "nlu_fallback"
+        active = (tracker.active_loop or {}).get("name")
+        if active and intent in CANCEL_INTENTS:
+            return [SlotSet("language", lang), *cancel(dispatcher, active, lang)]
+
+        question = Question(intent=intent, text=message.get("text") or "", lang=lang, today=today(),
+                            context=context_of(tracker))  # fmt: skip
+        reply = answer(question)
+        send(dispatcher, reply)
+        events: list[dict[str, Any]] = [SlotSet("language", lang)]
+        if active and reply.start:  # e.g. asking for a person in the middle of the check
+            events += stop_form()
+        elif active:  # an interruption: answered, now back to the guided conversation
+            return [*events, FollowupAction(active)]
+        return events + events_of(reply)
+
+
+def cancel(dispatcher: CollectingDispatcher, form: str, lang: str) -> list[dict[str, Any]]:
+    """Leaves the guided conversation `form`, forgetting its answers."""
+    k = load_knowledge(lang)
+    key = "check" if form == ELIGIBILITY_CHECK else "handoff"
+    send(dispatcher, Reply(k.wording[key]["cancelled"]))
+    return [*stop_form(), *clear(form), SlotSet("pending_offer", None)]

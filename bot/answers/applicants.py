@@ -1,9 +1,11 @@
-"""Who may apply, and yes/no questions about one kind of applicant."""
+"""Who may apply, yes/no questions about one kind of applicant, and "am I eligible?"."""
 
 from __future__ import annotations
 
-from bot.answers.reply import Question, Reply
+from bot.answers.buttons import yes_no
+from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
 from bot.answers.vocabulary import found
+from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
@@ -23,6 +25,7 @@ def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
 
 
 def who_can_apply(k: Knowledge, q: Question) -> Reply:
+    """What the text says about who may apply, or about the kind of applicant named."""
     kinds = found(q.lang, "applicant_types", q.text)
     verdict = applicant_status(k, kinds)
     if verdict is None:
@@ -31,4 +34,18 @@ def who_can_apply(k: Knowledge, q: Question) -> Reply:
     return Reply(k.answer(_SENTENCE[status], label=k.wording["applicant_labels"][kind]))
 
 
-ANSWERS = {"ask_who_can_apply": who_can_apply, "check_eligibility": who_can_apply}
+def eligibility(k: Knowledge, q: Question) -> Reply:
+    """ "Am I eligible?" / "can my vzw apply?" start the guided check; "can an asbl
+    apply?" gets the text's answer at once, with the check offered."""
+    answer = who_can_apply(k, q)
+    if speaks_about_self(q.text, q.lang):
+        named_a_kind = applicant_status(k, found(q.lang, "applicant_types", q.text)) is not None
+        start = k.wording["check"]["start"]
+        return Reply(f"{answer.text}\n{start}" if named_a_kind else start, start=ELIGIBILITY_CHECK)
+    offer = k.wording["check"]["offer"]
+    return Reply(f"{answer.text}\n{offer}", yes_no(k), offer=ELIGIBILITY_CHECK)
+
+
+# "Who may apply?", "can an asbl apply?" and "am I eligible?" are one intent since the NLU
+# could not tell them apart: eligibility() tells them apart by the words.
+ANSWERS = {"check_eligibility": eligibility}

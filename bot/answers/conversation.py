@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answers.reply import Button, Question, Reply
+from bot.answers.buttons import menu
+from bot.answers.handoff import offer_handoff, start_handoff
+from bot.answers.reply import HANDOFF, Button, Question, Reply
+from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge, load_knowledge
 from bot.language import SUPPORTED
 from bot.limits import max_message_chars
-
-
-def menu(k: Knowledge) -> list[Button]:
-    """The topics offered as quick replies (payloads trigger the intent directly)."""
-    return [Button(item["title"], f"/{item['intent']}") for item in k.wording["menu"]]
 
 
 def with_menu(key: str):  # type: ignore[no-untyped-def]
@@ -36,18 +34,65 @@ def too_long(k: Knowledge, q: Question) -> Reply:
     return Reply(k.answer("too_long", length=k.fmt.number(len(q.text)), limit=k.fmt.number(max_message_chars())))
 
 
+def likely_topics(k: Knowledge, q: Question, count: int = 3) -> list[Button]:
+    """Quick replies for the intents the NLU found next most likely, else the menu."""
+    titles = k.wording["topics"]
+    topics = [i for i in q.context.likely_intents if i in titles][:count]
+    return [Button(titles[i], f"/{i}") for i in topics] or menu(k)
+
+
+def grounded(k: Knowledge, q: Question) -> Reply | None:
+    """A passage of the knowledge base that answers `q`, said as coming from the call."""
+    from bot.retrieval import best_passage
+
+    if found(q.lang, "unanswered_topics", q.text):  # a known gap of the text: never answer it
+        return None
+    match = best_passage(q.text, q.lang, q.today)
+    return Reply(k.wording["grounded"].format(passage=match.passage.text)) if match else None
+
+
+def not_understood(k: Knowledge, q: Question) -> Reply:
+    """A passage of the call if one answers; else ask to rephrase, with likely topics;
+    the second time in a row, offer to pass the message to staff."""
+    passage = grounded(k, q)
+    if passage:
+        return passage
+    if q.context.fallbacks_in_a_row >= 1:
+        return offer_handoff(k, "", q.text, key="fallback_again")
+    return Reply(k.answer("fallback"), likely_topics(k, q))
+
+
+def off_topic(k: Knowledge, q: Question) -> Reply:
+    return grounded(k, q) or Reply(k.answer("out_of_scope"), menu(k))
+
+
+def accept_or_decline(k: Knowledge, q: Question) -> Reply:
+    """ "Yes" / "no" to what the previous reply offered (staff, the eligibility check)."""
+    offer = q.context.offer
+    if offer and q.intent == "affirm":
+        if offer == HANDOFF:
+            return start_handoff(k, q.context.previous_question)
+        return Reply(k.wording["check"]["start"], start=offer)
+    return Reply(k.answer("acknowledge"), menu(k))
+
+
+def request_human(k: Knowledge, q: Question) -> Reply:
+    """The applicant asked for a person: the hand-off starts with their last question."""
+    return start_handoff(k, q.context.previous_question)
+
+
 ANSWERS = {
     "greet": with_menu("greet"),
     "ask_capabilities": with_menu("capabilities"),
-    "out_of_scope": with_menu("out_of_scope"),
-    "nlu_fallback": with_menu("fallback"),
+    "out_of_scope": off_topic,
+    "nlu_fallback": not_understood,
     "goodbye": plain("goodbye"),
-    "affirm": with_menu("acknowledge"),
-    "deny": with_menu("acknowledge"),
+    "affirm": accept_or_decline,
+    "deny": accept_or_decline,
     "stop": with_menu("acknowledge"),
     "thank": plain("thank"),
     "bot_challenge": plain("bot_challenge"),
-    "request_human": plain("request_human"),
+    "request_human": request_human,
     "unreadable_input": plain("unreadable"),
     "input_too_long": too_long,
     "foreign_language": foreign_language,

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.answers.conversation import plain
+from bot.answers.handoff import offer_handoff
 from bot.answers.reply import Question, Reply
 from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge
 
 
-def deadline(k: Knowledge, q: Question) -> Reply:
-    """The deadline, and whether the call is still open on `q.today`."""
-    days_left = (k.deadline - q.today).days
+def deadline_sentence(k: Knowledge, today: dt.date) -> str:
+    """The deadline, and whether the call is still open on `today`."""
+    days_left = (k.deadline - today).days
     if days_left > 0:
-        return Reply(k.answer("deadline_open", days_left=days_left))
+        return k.answer("deadline_open", days_left=days_left)
     if days_left == 0:
-        return Reply(k.answer("deadline_last_day"))
-    return Reply(k.answer("deadline_closed"))
+        return k.answer("deadline_last_day")
+    return k.answer("deadline_closed")
+
+
+def deadline(k: Knowledge, q: Question) -> Reply:
+    return Reply(deadline_sentence(k, q.today))
 
 
 # Which sentences answer a question about each topic of the context figures.
@@ -35,11 +42,14 @@ def context_figures(k: Knowledge, q: Question) -> Reply:
 
 
 def unanswered(k: Knowledge, q: Question) -> Reply:
-    """An honest "the call text does not say", naming what it does not say when we can."""
+    """An honest "the call text does not say", naming what it does not say when we can,
+    and an offer to pass the question to staff."""
     topics = found(q.lang, "unanswered_topics", q.text)
     if topics:
-        return Reply(k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]]))
-    return Reply(k.answer("unanswered_generic"))
+        text = k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]])
+    else:
+        text = k.answer("unanswered_generic")
+    return offer_handoff(k, text, q.text)
 
 
 ANSWERS = {

@@ -1,9 +1,23 @@
-"""What an answer is made of: the question asked and the reply given."""
+"""What an answer is made of: the question asked, its context, and the reply given."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+# What a reply can start or offer; the action server turns these into Rasa events.
+ELIGIBILITY_CHECK = "eligibility_form"
+HANDOFF = "handoff_form"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation so far tells about this message."""
+
+    offer: str | None = None  # what the previous reply offered (ELIGIBILITY_CHECK, HANDOFF)
+    previous_question: str | None = None  # the applicant's last question before this message
+    fallbacks_in_a_row: int = 0  # messages not understood just before this one
+    likely_intents: tuple[str, ...] = ()  # NLU's runner-up intents, most likely first
 
 
 @dataclass(frozen=True)
@@ -14,6 +28,7 @@ class Question:
     text: str
     lang: str
     today: dt.date
+    context: Context = field(default_factory=Context)
 
 
 @dataclass(frozen=True)
@@ -27,7 +42,15 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
-    """The text of a reply and its quick-reply buttons."""
+    """The text of a reply, its quick-reply buttons, and what it leads to.
+
+    `offer` is something the applicant may accept with "yes" in their next message;
+    `start` begins a guided conversation (a Rasa form) right away; `question` is the
+    applicant's question to hand to staff, when the reply offers or starts that.
+    """
 
     text: str
     buttons: list[Button] = field(default_factory=list)
+    offer: str | None = None
+    start: str | None = None
+    question: str | None = None

@@ -25,13 +25,13 @@ async def run(t: Tracker) -> tuple[list[dict], list[dict]]:
 async def test_answers_in_the_detected_language_and_remembers_it() -> None:
     messages, events = await run(tracker("wat is het budget?", "ask_budget", {"detected": "nl"}, slot="fr"))
     assert "€ 400.000" in messages[0]["text"]
-    assert events == [SlotSet("language", "nl")]
+    assert events[0] == SlotSet("language", "nl")
 
 
 async def test_an_ambiguous_message_keeps_the_conversation_language() -> None:
     messages, events = await run(tracker("budget ?", "ask_budget", {"detected": None}, slot="nl"))
     assert messages[0]["text"].startswith("De projectoproep")
-    assert events == [SlotSet("language", "nl")]
+    assert events[0] == SlotSet("language", "nl")
 
 
 async def test_the_page_language_starts_the_conversation() -> None:

@@ -1,0 +1,131 @@
+"""The guided eligibility check: a Rasa form (eligibility_form) with a validation action
+that reads free text and buttons, the questions it asks, and the verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.guided import answering, intent_of, is_interruption
+from actions.language import reply_language
+from actions.replies import events_of, send
+from bot.answers.eligibility import ask, verdict_reply
+from bot.clock import today
+from bot.eligibility import activity_answer, applicant_kind, decide, project_answer
+from bot.eligibility.interpret import ACTIVITY_YES, mentions_brussels
+from bot.knowledge import load_knowledge
+from bot.recommend import recommend
+
+Slots = dict[str, Any]
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    """Fills the check's slots from what the applicant writes.
+
+    On the first message (the form is not active yet) it takes whatever that message
+    already says ("we are a Brussels asbl that trains young people in VR" fills all
+    three). Afterwards it reads the answer to the question asked; a confident question
+    or "stop" is left to action_answer (the form is interrupted, then resumed).
+    """
+
+    def name(self) -> str:
+        return "validate_eligibility_form"
+
+    async def extract_applicant_kind(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+        text, lang = _text(tracker), reply_language(tracker)
+        if _starting(tracker):
+            kind = applicant_kind(text, lang)
+            return {"applicant_kind": kind} if kind else {}
+        if not answering(tracker, "applicant_kind"):
+            return {}
+        kind = applicant_kind(text, lang)
+        if kind:
+            return {"applicant_kind": kind}
+        return {} if is_interruption(tracker) else _unusable(dispatcher, lang, "applicant_kind")
+
+    async def extract_brussels_activity(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+        text, lang = _text(tracker), reply_language(tracker)
+        if _starting(tracker):
+            return {"brussels_activity": ACTIVITY_YES} if mentions_brussels(text, lang) else {}
+        if not answering(tracker, "brussels_activity"):
+            return {}
+        if is_interruption(tracker):
+            return {}
+        answer = activity_answer(text, lang, intent_of(tracker)[0])
+        return {"brussels_activity": answer} if answer else _unusable(dispatcher, lang, "brussels_activity")
+
+    async def extract_project_description(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+    ) -> Slots:
+        text, lang = _text(tracker), reply_language(tracker)
+        if _starting(tracker):  # only a message that clearly describes a project
+            return {"project_description": text} if recommend(text, lang).measures else {}
+        if not answering(tracker, "project_description"):
+            return {}
+        if is_interruption(tracker) and not recommend(text, lang).measures:
+            return {}
+        project = project_answer(text)
+        return {"project_description": project} if project else _unusable(dispatcher, lang, "project_description")
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def _starting(tracker: Tracker) -> bool:
+    """The form is being activated: the latest message is the one that started it."""
+    return not (tracker.active_loop or {}).get("name")
+
+
+def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:
+    """Say the answer could not be used; the form then asks the question again."""
+    k = load_knowledge(lang)
+    key = {"applicant_kind": "reask_applicant_kind", "brussels_activity": "reask_activity"}
+    dispatcher.utter_message(text=k.wording["check"][key.get(slot, "reask_project")])
+    return {slot: None}
+
+
+class _AskCheckQuestion(Action):
+    """Asks the question of one slot of the check (Rasa calls action_ask_<slot>)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+        send(dispatcher, ask(load_knowledge(reply_language(tracker)), self.slot))
+        return []
+
+
+class ActionAskApplicantKind(_AskCheckQuestion):
+    slot = "applicant_kind"
+
+
+class ActionAskBrusselsActivity(_AskCheckQuestion):
+    slot = "brussels_activity"
+
+
+class ActionAskProjectDescription(_AskCheckQuestion):
+    slot = "project_description"
+
+
+class ActionEligibilityVerdict(Action):
+    """The verdict once the three answers are in, with its reasons and the deadline."""
+
+    def name(self) -> str:
+        return "action_eligibility_verdict"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+        lang = reply_language(tracker)
+        k = load_knowledge(lang)
+        kind = str(tracker.get_slot("applicant_kind") or "other")
+        project = str(tracker.get_slot("project_description") or "")
+        verdict = decide(kind, str(tracker.get_slot("brussels_activity")), recommend(project, lang),
+                         k.facts["applicant_types"])  # fmt: skip
+        reply = verdict_reply(k, verdict, kind, project, today())
+        send(dispatcher, reply)
+        return [SlotSet("language", lang), *events_of(reply)]

@@ -1,0 +1,50 @@
+"""What the guided conversations (Rasa forms) share: when a message answers a question."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+# A message with one of these intents, when it gives no usable answer, is a question of
+# its own: the form lets it be answered, then comes back (actions/answer.py).
+INTERRUPTIONS = frozenset(
+    [
+        "ask_budget",
+        "ask_deadline",
+        "ask_who_can_apply",
+        "ask_measures",
+        "ask_technologies",
+        "ask_submission",
+        "ask_purpose",
+        "ask_next_tech",
+        "ask_launcher",
+        "ask_context_figures",
+        "ask_more_info",
+        "ask_unanswered",
+        "request_human",
+        "bot_challenge",
+        "ask_capabilities",
+        "ask_ticket_status",
+        "greet",
+        "thank",
+        "goodbye",
+        "stop",
+    ]
+)
+CONFIDENT = 0.6
+
+
+def answering(tracker: Tracker, slot: str) -> bool:
+    """True when the latest message is the applicant's reply to the question for `slot`."""
+    return tracker.get_slot("requested_slot") == slot and tracker.latest_action_name == "action_listen"
+
+
+def intent_of(tracker: Tracker) -> tuple[str, float]:
+    intent = tracker.latest_message.get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def is_interruption(tracker: Tracker) -> bool:
+    """A confident question, "stop", or a button that triggers an intent directly."""
+    name, confidence = intent_of(tracker)
+    text = (tracker.latest_message.get("text") or "").strip()
+    return name == "stop" or (name in INTERRUPTIONS and (confidence >= CONFIDENT or text.startswith("/")))

@@ -1,0 +1,146 @@
+"""Passing a question to staff: a Rasa form (handoff_form) that confirms the question,
+asks consent and how to answer (e-mail or this chat), then opens a ticket."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.guided import answering, intent_of
+from actions.language import reply_language
+from actions.replies import send
+from bot.answers import handoff
+from bot.answers.vocabulary import found
+from bot.knowledge import load_knowledge
+
+Slots = dict[str, Any]
+DECLINED = "declined"  # handoff_channel when the applicant says no: the form ends, nothing stored
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}")
+MIN_QUESTION_WORDS = 2
+
+
+def email_in(text: str) -> str | None:
+    match = _EMAIL.search(text)
+    return match.group(0).strip(".") if match else None
+
+
+def _says_no(tracker: Tracker, lang: str) -> bool:
+    name, _ = intent_of(tracker)
+    return name in {"deny", "stop"} or "no" in found(lang, "check_answers", _text(tracker))
+
+
+def _says_yes(tracker: Tracker, lang: str) -> bool:
+    return intent_of(tracker)[0] == "affirm" or "yes" in found(lang, "check_answers", _text(tracker))
+
+
+def _text(tracker: Tracker) -> str:
+    return " ".join(str(tracker.latest_message.get("text") or "").split())
+
+
+class ValidateHandoffForm(FormValidationAction):
+    """Reads the applicant's answers; "no" or "stop" at any step ends the hand-off."""
+
+    def name(self) -> str:
+        return "validate_handoff_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+    ) -> list[str]:
+        channel = tracker.get_slot("handoff_channel")
+        if channel == DECLINED:  # filled, so the form ends; kept in the list so it is not dropped
+            return ["handoff_channel"]
+        slots = ["handoff_question", "handoff_question_ok", "handoff_channel"]
+        return [*slots, "handoff_email"] if channel == "email" else slots
+
+    async def extract_handoff_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+        if not answering(tracker, "handoff_question"):
+            return {}
+        if intent_of(tracker)[0] == "stop":
+            return {"handoff_channel": DECLINED}
+        text = _text(tracker)
+        if len(text.split()) < MIN_QUESTION_WORDS:
+            dispatcher.utter_message(text=load_knowledge(reply_language(tracker)).wording["handoff"]["reask_question"])
+            return {"handoff_question": None}
+        # Typed just now in answer to "what is your question?": no need to confirm it.
+        return {"handoff_question": text, "handoff_question_ok": True}
+
+    async def extract_handoff_question_ok(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+    ) -> Slots:
+        if not answering(tracker, "handoff_question_ok"):
+            return {}
+        lang = reply_language(tracker)
+        if intent_of(tracker)[0] == "stop":
+            return {"handoff_channel": DECLINED}
+        if _says_yes(tracker, lang):
+            return {"handoff_question_ok": True}
+        text = _text(tracker)
+        if len(text.split()) >= 3:  # the corrected question
+            return {"handoff_question": text, "handoff_question_ok": True}
+        return {"handoff_question": None, "handoff_question_ok": None}  # "no": ask it again
+
+    async def extract_handoff_channel(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+        if not answering(tracker, "handoff_channel"):
+            return {}
+        lang, text = reply_language(tracker), _text(tracker)
+        email = email_in(text)
+        if email:
+            return {"handoff_channel": "email", "handoff_email": email}
+        choice = found(lang, "handoff_answers", text)
+        if "email" in choice:
+            return {"handoff_channel": "email"}
+        if "chat" in choice:
+            return {"handoff_channel": "chat"}
+        if _says_no(tracker, lang):
+            return {"handoff_channel": DECLINED}
+        send(dispatcher, handoff.ask(load_knowledge(lang), "handoff_channel", again=True))
+        return {"handoff_channel": None}
+
+    async def extract_handoff_email(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+        if not answering(tracker, "handoff_email"):
+            return {}
+        lang, text = reply_language(tracker), _text(tracker)
+        email = email_in(text)
+        if email:
+            return {"handoff_email": email}
+        if "chat" in found(lang, "handoff_answers", text):
+            return {"handoff_channel": "chat"}
+        if _says_no(tracker, lang):
+            return {"handoff_channel": DECLINED}
+        wording = load_knowledge(lang).wording["handoff"]["reask_email"]
+        dispatcher.utter_message(text=wording.format(email=text[:80]))
+        return {"handoff_email": None}
+
+
+class _AskHandoffQuestion(Action):
+    """Asks the question of one slot of the hand-off (Rasa calls action_ask_<slot>)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+        k = load_knowledge(reply_language(tracker))
+        question = str(tracker.get_slot("handoff_question") or "")
+        send(dispatcher, handoff.ask(k, self.slot, question=question))
+        return []
+
+
+class ActionAskHandoffQuestion(_AskHandoffQuestion):
+    slot = "handoff_question"
+
+
+class ActionAskHandoffQuestionOk(_AskHandoffQuestion):
+    slot = "handoff_question_ok"
+
+
+class ActionAskHandoffChannel(_AskHandoffQuestion):
+    slot = "handoff_channel"
+
+
+class ActionAskHandoffEmail(_AskHandoffQuestion):
+    slot = "handoff_email"

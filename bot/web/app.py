@@ -1,0 +1,22 @@
+"""The application factory: only wiring. Each part registers its own routes."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.web.keys import LIVE, SETTINGS
+from bot.web.live import LiveHub
+from bot.web.settings import WebSettings
+
+
+def create_app(settings: WebSettings | None = None) -> web.Application:
+    app = web.Application()
+    app[SETTINGS] = settings or WebSettings.from_env()
+    app[LIVE] = LiveHub()
+    # Parts are imported here so that each can be developed and tested on its own.
+    from bot.web.public import setup_public
+    from bot.web.staff import setup_staff
+
+    setup_staff(app)
+    setup_public(app)
+    return app

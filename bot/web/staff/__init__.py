@@ -1,0 +1,63 @@
+"""The staff console (`/staff`): the queue of questions the assistant could not answer.
+
+A sub-application, so that its middlewares (login, CSRF) and headers apply to the
+console only. `setup_staff` only wires; each concern lives in its own module.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from aiohttp import web
+
+from bot.mail import Mailer, mailer_from_env
+from bot.web.staff.auth import login_middleware
+from bot.web.staff.config import StaffConfig
+from bot.web.staff.csrf import csrf_middleware
+from bot.web.staff.delivery import delivery_ctx
+from bot.web.staff.headers import add_security_headers
+from bot.web.staff.keys import (
+    CONFIG,
+    MAILER,
+    SESSIONS,
+    STAFF_APP,
+    TEMPLATES,
+    TEXTS,
+    THROTTLE_ACCOUNT,
+    THROTTLE_ADDRESS,
+)
+from bot.web.staff.lifecycle import database_ctx, rasa_http_ctx
+from bot.web.staff.render import make_environment
+from bot.web.staff.routes import add_routes
+from bot.web.staff.sessions import SessionStore
+from bot.web.staff.texts import Texts
+from bot.web.staff.throttle import LoginThrottle
+
+PREFIX = "/staff"
+
+
+def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mailer: Mailer | None = None) -> None:
+    """Mount the staff console on `app` under `/staff`.
+
+    Args:
+        app: The main application (it must hold `SETTINGS` and `LIVE`).
+        config: Console timings; read from the environment when not given.
+        mailer: How reply e-mails leave; `mailer_from_env()` when not given.
+    """
+    config = config or StaffConfig.from_env()
+    app[CONFIG] = config
+    app[MAILER] = mailer or mailer_from_env()
+    app[SESSIONS] = SessionStore(config.session_idle_seconds, config.session_max_seconds)
+    throttle = partial(LoginThrottle, lock_seconds=config.lock_seconds, max_lock_seconds=config.max_lock_seconds)
+    app[THROTTLE_ACCOUNT] = throttle(config.max_failures)
+    app[THROTTLE_ADDRESS] = throttle(config.max_failures_per_address)
+    app[TEMPLATES] = make_environment()
+    app[TEXTS] = Texts()
+    # Order: the database first, so that it closes last, after pending e-mails are sent.
+    app.cleanup_ctx.extend([database_ctx, rasa_http_ctx, delivery_ctx])
+
+    staff = web.Application(middlewares=[login_middleware, csrf_middleware])
+    staff.on_response_prepare.append(add_security_headers)
+    add_routes(staff.router)
+    app[STAFF_APP] = staff
+    app.add_subapp(PREFIX, staff)

@@ -1,0 +1,88 @@
+"""Who is logged in: the session cookie, the login requirement, the admin requirement."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from bot.web.keys import SETTINGS
+from bot.web.staff.keys import DESK, SESSIONS
+from bot.web.staff.requests import SESSION, STAFF, current_staff
+from bot.web.staff.sessions import COOKIE_NAME
+
+# The only console routes open without a session (tests/integration/web_staff checks it).
+PUBLIC_ROUTES = frozenset({"login", "login_submit", "static"})
+
+
+def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+    """Set a console cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, console path only.
+
+    Args:
+        request: The current request (settings, console prefix).
+        response: Where the cookie is set.
+        name: Cookie name.
+        value: Cookie value.
+    """
+    response.set_cookie(
+        name,
+        value,
+        path=_console_path(request),
+        httponly=True,
+        samesite="Strict",
+        secure=request.config_dict[SETTINGS].secure_cookies,
+    )
+
+
+def delete_cookie(request: web.Request, response: web.StreamResponse, name: str) -> None:
+    """Remove a console cookie from the browser."""
+    response.del_cookie(name, path=_console_path(request))
+
+
+def _console_path(request: web.Request) -> str:
+    return str(request.app.router["queue"].url_for()).rstrip("/") or "/"
+
+
+@web.middleware
+async def login_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Attach the session and account to the request; send strangers to the login page.
+
+    The account is read again on every request, so a disabled account is out at once.
+    """
+    if request.path == _console_path(request):  # "/staff" without its slash
+        raise web.HTTPFound(str(request.app.router["queue"].url_for()))
+    token = request.cookies.get(COOKIE_NAME)
+    sessions = request.config_dict[SESSIONS]
+    session = sessions.get(token)
+    if session is not None:
+        staff = await asyncio.to_thread(request.config_dict[DESK].get_staff, session.staff_id)
+        if staff is not None and staff.active:
+            request[SESSION] = session
+            request[STAFF] = staff
+        else:
+            sessions.drop(token)
+    if current_staff(request) is None and request.match_info.route.name not in PUBLIC_ROUTES:
+        login = request.app.router["login"].url_for()
+        if request.method == "GET":
+            login = login.with_query(next=request.path_qs)
+        raise web.HTTPFound(str(login))
+    return await handler(request)
+
+
+def admin_only(
+    handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """Decorate a handler that only administrators may use (others get 403)."""
+
+    @functools.wraps(handler)
+    async def wrapper(request: web.Request) -> web.StreamResponse:
+        staff = current_staff(request)
+        if staff is None or staff.role != "admin":
+            raise web.HTTPForbidden(text="Administrators only.")
+        return await handler(request)
+
+    wrapper.admin_only = True  # type: ignore[attr-defined]
+    return wrapper

@@ -1,0 +1,47 @@
+"""Settings of the staff console that the shared `WebSettings` does not hold."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StaffConfig:
+    """Timings of the staff console.
+
+    Attributes:
+        mail_retry_seconds: How often failed reply e-mails are retried (MAIL_RETRY_SECONDS).
+        session_idle_seconds: A session unused this long ends (STAFF_SESSION_IDLE_SECONDS).
+        session_max_seconds: A session ends this long after login, used or not.
+        max_failures: Failed logins on one account before it is locked for a while.
+        max_failures_per_address: Failed logins from one address before it is locked;
+            higher, since several staff may share an office's address.
+        lock_seconds: First lock; each further failure doubles it, up to `max_lock_seconds`.
+        max_lock_seconds: Longest lock.
+    """
+
+    mail_retry_seconds: float = 60.0
+    session_idle_seconds: float = 2 * 3600
+    session_max_seconds: float = 12 * 3600
+    max_failures: int = 5
+    max_failures_per_address: int = 20
+    lock_seconds: float = 30.0
+    max_lock_seconds: float = 3600.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> StaffConfig:
+        """Read the settings from the environment (README, "Settings").
+
+        Args:
+            env: Variables to read instead of `os.environ`.
+
+        Returns:
+            The settings, defaults where a variable is unset.
+        """
+        env = os.environ if env is None else env
+        return cls(
+            mail_retry_seconds=float(env.get("MAIL_RETRY_SECONDS", "60")),
+            session_idle_seconds=float(env.get("STAFF_SESSION_IDLE_SECONDS", str(2 * 3600))),
+        )

@@ -1,0 +1,1 @@
+"""Request handlers of the staff console, one module per area."""

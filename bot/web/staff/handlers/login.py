@@ -1,0 +1,95 @@
+"""Login, logout and the interface language."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp import web
+
+from bot.web.staff.auth import delete_cookie, set_cookie
+from bot.web.staff.csrf import LOGIN_COOKIE, new_token
+from bot.web.staff.keys import DESK, SESSIONS, TEXTS, THROTTLE_ACCOUNT, THROTTLE_ADDRESS
+from bot.web.staff.render import render
+from bot.web.staff.requests import current_session, current_staff, logged_in_staff, safe_next
+from bot.web.staff.sessions import COOKIE_NAME
+
+
+def _login_page(
+    request: web.Request,
+    *,
+    wanted_language: str | None,
+    next_path: str | None,
+    status: int = 200,
+    error: str | None = None,
+) -> web.Response:
+    texts = request.config_dict[TEXTS]
+    token = request.cookies.get(LOGIN_COOKIE) or new_token()
+    response = render(
+        request,
+        "login.html",
+        status=status,
+        language=texts.choose(wanted_language, request.headers.get("Accept-Language", "")),
+        csrf_token=token,
+        error=error,
+        next=safe_next(request, next_path),
+    )
+    set_cookie(request, response, LOGIN_COOKIE, token)
+    return response
+
+
+async def login_page(request: web.Request) -> web.StreamResponse:
+    """GET: the login form (logged-in staff go straight to the queue)."""
+    if current_staff(request) is not None:
+        raise web.HTTPFound(safe_next(request, request.query.get("next")))
+    return _login_page(request, wanted_language=request.query.get("lang"), next_path=request.query.get("next"))
+
+
+async def login_submit(request: web.Request) -> web.StreamResponse:
+    """POST: check the password, throttled per account and per address."""
+    form = await request.post()
+    email = str(form.get("email", "")).strip().lower()
+    password = str(form.get("password", ""))
+    language, next_path = str(form.get("lang", "")), str(form.get("next", ""))
+    desk = request.config_dict[DESK]
+    by_account, by_address = request.config_dict[THROTTLE_ACCOUNT], request.config_dict[THROTTLE_ADDRESS]
+    address = request.remote or "unknown"
+    if by_account.locked(email) or by_address.locked(address):
+        # Refused without checking the password, so guessing cannot go on while locked.
+        await asyncio.to_thread(desk.record, None, "login_locked", f"{email} from {address}")
+        return _login_page(request, wanted_language=language, next_path=next_path, status=429, error="login_locked")
+    staff = await asyncio.to_thread(desk.authenticate, email, password)
+    if staff is None:
+        by_account.failure(email)
+        by_address.failure(address)
+        await asyncio.to_thread(desk.record, None, "login_failed", f"{email} from {address}")
+        return _login_page(request, wanted_language=language, next_path=next_path, status=401, error="login_failed")
+    by_account.success(email)
+    # A new session, new token: a session id planted before login is worthless.
+    texts = request.config_dict[TEXTS]
+    chosen = texts.choose(language, request.headers.get("Accept-Language", ""))
+    token, _session = request.config_dict[SESSIONS].create(staff.id, chosen)
+    await asyncio.to_thread(desk.record, staff.id, "login", f"from {address}")
+    response = web.HTTPFound(safe_next(request, next_path))
+    set_cookie(request, response, COOKIE_NAME, token)
+    delete_cookie(request, response, LOGIN_COOKIE)
+    raise response
+
+
+async def logout(request: web.Request) -> web.StreamResponse:
+    """POST: end the session."""
+    staff = logged_in_staff(request)
+    request.config_dict[SESSIONS].drop(request.cookies.get(COOKIE_NAME))
+    await asyncio.to_thread(request.config_dict[DESK].record, staff.id, "logout", "")
+    response = web.HTTPFound(str(request.app.router["login"].url_for()))
+    delete_cookie(request, response, COOKIE_NAME)
+    raise response
+
+
+async def set_language(request: web.Request) -> web.StreamResponse:
+    """POST: switch the interface between French and Dutch."""
+    form = await request.post()
+    session = current_session(request)
+    wanted = str(form.get("lang", ""))
+    if session is not None and wanted in request.config_dict[TEXTS].languages:
+        session.language = wanted
+    raise web.HTTPFound(safe_next(request, str(form.get("next", ""))))

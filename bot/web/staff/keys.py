@@ -1,0 +1,35 @@
+"""Typed keys of what the staff console puts on the application (aiohttp `AppKey`).
+
+The Desk and the Mailer go on the main application, so that other parts of bot.web may
+use them; the rest is the console's own and lives on its sub-application.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import jinja2
+from aiohttp import web
+
+from bot.mail import Mailer
+from bot.tickets.service import Desk
+from bot.web.staff.config import StaffConfig
+from bot.web.staff.sessions import SessionStore
+from bot.web.staff.texts import Texts
+from bot.web.staff.throttle import LoginThrottle
+
+DESK = web.AppKey("desk", Desk)
+MAILER = web.AppKey("mailer", Mailer)
+
+STAFF_APP = web.AppKey("staff_app", web.Application)
+CONFIG = web.AppKey("staff_config", StaffConfig)
+SESSIONS = web.AppKey("staff_sessions", SessionStore)
+THROTTLE_ACCOUNT = web.AppKey("staff_throttle_account", LoginThrottle)
+THROTTLE_ADDRESS = web.AppKey("staff_throttle_address", LoginThrottle)
+TEMPLATES = web.AppKey("staff_templates", jinja2.Environment)
+TEXTS = web.AppKey("staff_texts", Texts)
+RASA_HTTP = web.AppKey("staff_rasa_http", aiohttp.ClientSession)
+# Mail deliveries started by replies; kept so they are not garbage-collected mid-flight
+# and so that shutdown waits for them.
+DELIVERIES = web.AppKey("staff_deliveries", set[asyncio.Task[int]])

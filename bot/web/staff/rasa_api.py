@@ -1,0 +1,132 @@
+"""The Rasa server's HTTP API: a conversation's transcript, and staff replies added to it.
+
+The API is internal (README, "Settings": RASA_TOKEN); the console is its only web client.
+Failures never propagate: an unreachable Rasa server gives "no transcript" or "not added",
+which the pages say, and the ticket work goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+
+from bot.web.settings import WebSettings
+
+log = logging.getLogger(__name__)
+TIMEOUT = aiohttp.ClientTimeout(total=5)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One line of a transcript.
+
+    Attributes:
+        speaker: `user` (the applicant), `bot` (the assistant) or `staff` (a staff reply).
+        text: What was said; empty when the assistant sent something other than text.
+        at: When, in Unix seconds.
+    """
+
+    speaker: str
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A conversation as read from Rasa; `available` is False when Rasa could not be read."""
+
+    available: bool
+    messages: tuple[Message, ...] = ()
+
+
+def _url(settings: WebSettings, conversation_id: str, suffix: str) -> str:
+    # The id comes from the applicant's browser: quote it whole, slashes included.
+    return f"{settings.rasa_url.rstrip('/')}/conversations/{quote(conversation_id, safe='')}/{suffix}"
+
+
+def _params(settings: WebSettings) -> dict[str, str]:
+    return {"token": settings.rasa_token} if settings.rasa_token else {}
+
+
+def messages_from_events(events: list[dict[str, Any]]) -> tuple[Message, ...]:
+    """The user and bot messages of a tracker's events, in order.
+
+    Args:
+        events: The tracker's `events` list.
+
+    Returns:
+        One message per `user` or `bot` event.
+    """
+    messages = []
+    for event in events:
+        kind = event.get("event")
+        if kind not in ("user", "bot"):
+            continue
+        metadata = event.get("metadata") or {}
+        speaker = "staff" if kind == "bot" and metadata.get("staff_reply") else str(kind)
+        text = event.get("text")
+        at = event.get("timestamp")
+        messages.append(
+            Message(speaker, text if isinstance(text, str) else "", float(at) if isinstance(at, (int, float)) else 0.0)
+        )
+    return tuple(messages)
+
+
+async def fetch_transcript(http: aiohttp.ClientSession, settings: WebSettings, conversation_id: str) -> Transcript:
+    """Read a conversation from the Rasa server.
+
+    Args:
+        http: The console's client session.
+        settings: Where Rasa is, and its token.
+        conversation_id: The tracker's sender id.
+
+    Returns:
+        The transcript, or an unavailable one when Rasa cannot be read.
+    """
+    try:
+        async with http.get(
+            _url(settings, conversation_id, "tracker"), params=_params(settings), timeout=TIMEOUT
+        ) as response:
+            response.raise_for_status()
+            tracker = await response.json()
+        return Transcript(True, messages_from_events(list(tracker.get("events") or [])))
+    except (aiohttp.ClientError, TimeoutError, ValueError, AttributeError) as error:
+        log.warning("transcript of %r unavailable: %s", conversation_id, error)
+        return Transcript(False)
+
+
+async def append_staff_reply(
+    http: aiohttp.ClientSession, settings: WebSettings, conversation_id: str, text: str, reference: str
+) -> bool:
+    """Add a staff reply to the applicant's conversation, as a bot message.
+
+    Args:
+        http: The console's client session.
+        settings: Where Rasa is, and its token.
+        conversation_id: The tracker's sender id.
+        text: The reply.
+        reference: The ticket's reference, kept in the event's metadata.
+
+    Returns:
+        Whether Rasa accepted the event.
+    """
+    event = {
+        "event": "bot",
+        "text": text,
+        "metadata": {"staff_reply": True, "reference": reference},
+        "timestamp": time.time(),
+    }
+    try:
+        async with http.post(
+            _url(settings, conversation_id, "tracker/events"), params=_params(settings), json=event, timeout=TIMEOUT
+        ) as response:
+            response.raise_for_status()
+        return True
+    except (aiohttp.ClientError, TimeoutError) as error:
+        log.warning("staff reply not added to conversation %r: %s", conversation_id, error)
+        return False

@@ -1,0 +1,78 @@
+"""Page rendering: Jinja2 with autoescaping on, so every value shows as text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from aiohttp import web
+
+from bot.web.staff.keys import TEMPLATES, TEXTS
+from bot.web.staff.requests import current_session, current_staff
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _local_time(value: datetime | float | None) -> str:
+    """A timestamp (aware datetime or Unix seconds) as Brussels local time."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        value = datetime.fromtimestamp(value, BRUSSELS)
+    return value.astimezone(BRUSSELS).strftime("%Y-%m-%d %H:%M")
+
+
+def make_environment() -> jinja2.Environment:
+    """The template environment: files from `templates/`, everything escaped.
+
+    Returns:
+        A Jinja2 environment with autoescaping forced on for every template (not only
+        `.html` ones) and undefined names raising instead of rendering empty.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["local_time"] = _local_time
+    return env
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    """Render a console page.
+
+    Args:
+        request: The request being answered; gives the session, staff and language.
+        template: File name under `templates/`.
+        status: HTTP status of the response.
+        **context: Values for the template.
+
+    Returns:
+        The HTML response.
+    """
+    texts = request.config_dict[TEXTS]
+    session = current_session(request)
+    language = session.language if session else context.pop("language", texts.choose(None))
+    html = (
+        request.config_dict[TEMPLATES]
+        .get_template(template)
+        .render(
+            t=texts[language],
+            language=language,
+            languages=texts.languages,
+            staff=current_staff(request),
+            csrf_token=context.pop("csrf_token", session.csrf_token if session else ""),
+            flashes=session.pop_flashes() if session else [],
+            request_path=request.path_qs,
+            url=lambda name, **parts: str(request.app.router[name].url_for(**parts)),
+            static=lambda path: str(request.app.router["static"].url_for(filename=path)),
+            **context,
+        )
+    )
+    return web.Response(text=html, status=status, content_type="text/html")

@@ -1,0 +1,131 @@
+"""The guided conversations' actions, with trackers built in the test."""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswer
+from actions.eligibility_form import ActionEligibilityVerdict, ValidateEligibilityForm
+from actions.handoff_form import DECLINED, ValidateHandoffForm
+from actions.tickets import idempotency_key
+
+CHECK_DOMAIN = {"forms": {"eligibility_form": {"required_slots": ["applicant_kind", "brussels_activity",
+                                                                  "project_description"]}}}  # fmt: skip
+HANDOFF_DOMAIN = {"forms": {"handoff_form": {"required_slots": ["handoff_question", "handoff_question_ok",
+                                                                "handoff_channel"]}}}  # fmt: skip
+
+
+def tracker(text: str, intent: str, *, slots: dict[str, Any] | None = None, loop: str | None = None,
+            requested: str | None = None, confidence: float = 0.9, lang: str = "fr",
+            latest_action: str = "action_listen", events: list | None = None) -> Tracker:  # fmt: skip
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": [],
+               "language": {"detected": lang}, "metadata": {}}  # fmt: skip
+    all_slots = {"language": lang, "requested_slot": requested, **(slots or {})}
+    return Tracker("conv-1", all_slots, message, events or [], False, None,
+                   {"name": loop} if loop else {}, latest_action)  # fmt: skip
+
+
+async def validate(action: Any, t: Tracker, domain: dict) -> tuple[list[dict], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, domain)
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_the_first_message_fills_what_it_already_says() -> None:
+    text = "Nous sommes une asbl bruxelloise qui veut initier les jeunes à la réalité virtuelle"
+    _, slots = await validate(ValidateEligibilityForm(), tracker(text, "check_eligibility"), CHECK_DOMAIN)
+    assert slots["applicant_kind"] == "nonprofit"
+    assert slots["brussels_activity"] == "yes"
+    assert slots["project_description"] == text
+
+
+async def test_a_plain_question_fills_nothing() -> None:
+    _, slots = await validate(ValidateEligibilityForm(), tracker("suis-je éligible ?", "check_eligibility"),
+                              CHECK_DOMAIN)  # fmt: skip
+    assert not {k: v for k, v in slots.items() if k != "requested_slot" and v}
+
+
+async def test_an_unusable_answer_is_asked_again_politely() -> None:
+    t = tracker("euh bof", "nlu_fallback", loop="eligibility_form", requested="applicant_kind", confidence=0.2)
+    messages, slots = await validate(ValidateEligibilityForm(), t, CHECK_DOMAIN)
+    assert slots["applicant_kind"] is None
+    assert messages[0]["text"].startswith("Je n'ai pas reconnu")
+
+
+async def test_a_question_in_the_middle_is_left_to_answer() -> None:
+    t = tracker("c'est quand la date limite ?", "ask_deadline", loop="eligibility_form", requested="project_description")
+    _, slots = await validate(ValidateEligibilityForm(), t, CHECK_DOMAIN)
+    assert "project_description" not in slots
+
+
+async def test_an_interruption_is_answered_then_the_check_resumes() -> None:
+    dispatcher = CollectingDispatcher()
+    t = tracker("c'est quand la date limite ?", "ask_deadline", loop="eligibility_form", requested="applicant_kind")
+    events = await ActionAnswer().run(dispatcher, t, {})
+    assert "septembre" in dispatcher.messages[0]["text"]
+    assert events[-1] == FollowupAction("eligibility_form")
+
+
+async def test_stop_cancels_the_check_and_forgets_the_answers() -> None:
+    dispatcher = CollectingDispatcher()
+    t = tracker("laat maar", "stop", loop="eligibility_form", requested="brussels_activity", lang="nl",
+                slots={"applicant_kind": "nonprofit"})  # fmt: skip
+    events = await ActionAnswer().run(dispatcher, t, {})
+    assert dispatcher.messages[0]["text"].startswith("Goed, ik stop")
+    assert ActiveLoop(None) in events
+    assert SlotSet("applicant_kind", None) in events
+
+
+async def test_am_i_eligible_starts_the_check() -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswer().run(dispatcher, tracker("kom ik in aanmerking?", "check_eligibility", lang="nl"), {})
+    assert events[-1] == FollowupAction("eligibility_form")
+
+
+async def test_yes_to_an_offer_starts_what_was_offered() -> None:
+    dispatcher = CollectingDispatcher()
+    t = tracker("oui", "affirm", slots={"pending_offer": "handoff_form", "handoff_question": "taux de cofinancement ?"})
+    events = await ActionAnswer().run(dispatcher, t, {})
+    assert SlotSet("handoff_question", "taux de cofinancement ?") in events
+    assert events[-1] == FollowupAction("handoff_form")
+
+
+async def test_an_undecided_verdict_offers_staff() -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {"applicant_kind": "public_body", "brussels_activity": "yes",
+             "project_description": "des ateliers VR pour les jeunes"}  # fmt: skip
+    events = await ActionEligibilityVerdict().run(dispatcher, tracker("…", "x", slots=slots, latest_action="x"), {})
+    assert "ne permet pas de trancher" in dispatcher.messages[0]["text"]
+    assert SlotSet("pending_offer", "handoff_form") in events
+
+
+async def test_an_invalid_email_is_asked_again() -> None:
+    t = tracker("jean.dupont@", "nlu_fallback", loop="handoff_form", requested="handoff_email",
+                slots={"handoff_question": "q ?", "handoff_question_ok": True, "handoff_channel": "email"})  # fmt: skip
+    messages, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_email"] is None
+    assert "jean.dupont@" in messages[0]["text"]
+
+
+async def test_an_email_at_the_consent_step_is_taken() -> None:
+    t = tracker("oui, jan@voorbeeld.be", "affirm", loop="handoff_form", requested="handoff_channel", lang="nl",
+                slots={"handoff_question": "q ?", "handoff_question_ok": True})  # fmt: skip
+    _, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_channel"] == "email"
+    assert slots["handoff_email"] == "jan@voorbeeld.be"
+
+
+async def test_no_at_the_consent_step_ends_the_handoff() -> None:
+    t = tracker("non merci", "deny", loop="handoff_form", requested="handoff_channel",
+                slots={"handoff_question": "q ?", "handoff_question_ok": True})  # fmt: skip
+    _, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_channel"] == DECLINED
+    assert slots.get("requested_slot") is None
+
+
+def test_a_retried_action_has_the_same_key() -> None:
+    events = [{"event": "user", "timestamp": 1.5, "text": "a"}, {"event": "user", "timestamp": 2.5, "text": "b"}]
+    t = tracker("b", "affirm", events=events)
+    assert idempotency_key(t) == idempotency_key(t) == "conv-1:2.5"
