@@ -9,7 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guided import answering, intent_of, is_interruption
+from actions.guided import answering, intent_of, is_interruption, starting
 from actions.language import reply_language
 from actions.replies import events_of, send
 from bot.answers.eligibility import ask, verdict_reply
@@ -36,7 +36,7 @@ class ValidateEligibilityForm(FormValidationAction):
 
     async def extract_applicant_kind(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         text, lang = _text(tracker), reply_language(tracker)
-        if _starting(tracker):
+        if starting(tracker):
             kind = applicant_kind(text, lang)
             return {"applicant_kind": kind} if kind else {}
         if not answering(tracker, "applicant_kind"):
@@ -48,7 +48,7 @@ class ValidateEligibilityForm(FormValidationAction):
 
     async def extract_brussels_activity(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         text, lang = _text(tracker), reply_language(tracker)
-        if _starting(tracker):
+        if starting(tracker):
             return {"brussels_activity": ACTIVITY_YES} if mentions_brussels(text, lang) else {}
         if not answering(tracker, "brussels_activity"):
             return {}
@@ -61,7 +61,7 @@ class ValidateEligibilityForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
     ) -> Slots:
         text, lang = _text(tracker), reply_language(tracker)
-        if _starting(tracker):  # only a message that clearly describes a project
+        if starting(tracker):  # only a message that clearly describes a project
             return {"project_description": text} if recommend(text, lang).measures else {}
         if not answering(tracker, "project_description"):
             return {}
@@ -73,11 +73,6 @@ class ValidateEligibilityForm(FormValidationAction):
 
 def _text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
-
-
-def _starting(tracker: Tracker) -> bool:
-    """The form is being activated: the latest message is the one that started it."""
-    return not (tracker.active_loop or {}).get("name")
 
 
 def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:

@@ -34,8 +34,27 @@ CONFIDENT = 0.6
 
 
 def answering(tracker: Tracker, slot: str) -> bool:
-    """True when the latest message is the applicant's reply to the question for `slot`."""
-    return tracker.get_slot("requested_slot") == slot and tracker.latest_action_name == "action_listen"
+    """True when the latest message is the applicant's reply to the question for `slot`.
+
+    Not when the form is resumed after an interruption: then another action (the answer
+    to the interrupting question) ran after that message.
+    """
+    return tracker.get_slot("requested_slot") == slot and not _resumed(tracker)
+
+
+def starting(tracker: Tracker) -> bool:
+    """The form is being activated: the latest message is the one that started it."""
+    return tracker.get_slot("requested_slot") is None
+
+
+def _resumed(tracker: Tracker) -> bool:
+    form = (tracker.active_loop or {}).get("name")
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in {form, "action_listen", None}:
+            return True
+    return False
 
 
 def intent_of(tracker: Tracker) -> tuple[str, float]:

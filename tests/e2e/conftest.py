@@ -31,6 +31,7 @@ class Assistant:
     actions_port: int
     tracker_store_url: str
     logs: Path
+    database_url: str = ""
 
     def say(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
@@ -69,7 +70,9 @@ def start_assistant(tmp: Path, tracker_store_url: str) -> Assistant:
     if not DEFAULT_MODEL.exists():
         pytest.fail("no trained model: run `make train` (make e2e does it)")
     rasa_port, actions_port = free_port(), free_port()
-    actions = action_server(actions_port, log=tmp / "actions.log").start()
+    database_url = f"sqlite:///{tmp / 'bot.db'}"  # tickets, written by the action server
+    env = {"DATABASE_URL": database_url, "TICKET_SPOOL_DIR": str(tmp / "spool")}
+    actions = action_server(actions_port, log=tmp / "actions.log", env=env).start()
     assistant = Assistant(
         rasa=rasa_server(rasa_port, actions_port, tracker_store_url, log=tmp / "rasa.log"),
         actions=actions,
@@ -77,6 +80,7 @@ def start_assistant(tmp: Path, tracker_store_url: str) -> Assistant:
         actions_port=actions_port,
         tracker_store_url=tracker_store_url,
         logs=tmp,
+        database_url=database_url,
     )
     assistant.rasa.start()
     actions.wait_ready()

@@ -40,11 +40,11 @@ def test_the_last_day_and_after_the_deadline() -> None:
     ],
 )
 def test_yes_no_questions_about_applicants_follow_the_text(lang: str, text: str, expected: str) -> None:
-    assert expected in reply("ask_who_can_apply", text, lang)
+    assert expected in reply("check_eligibility", text, lang)
 
 
 def test_who_can_apply_without_a_kind_lists_the_text() -> None:
-    text = reply("ask_who_can_apply", "Qui peut participer ?")
+    text = reply("check_eligibility", "Qui peut participer ?")
     assert all(word in text for word in ("entreprises", "indépendants", "asbl", "Bruxelles"))
 
 

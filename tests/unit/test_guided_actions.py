@@ -129,3 +129,12 @@ def test_a_retried_action_has_the_same_key() -> None:
     events = [{"event": "user", "timestamp": 1.5, "text": "a"}, {"event": "user", "timestamp": 2.5, "text": "b"}]
     t = tracker("b", "affirm", events=events)
     assert idempotency_key(t) == idempotency_key(t) == "conv-1:2.5"
+
+
+async def test_a_resumed_form_does_not_read_the_interrupting_message_as_an_answer() -> None:
+    events = [{"event": "user", "text": "une asbl, et le budget ?"}, {"event": "action", "name": "action_answer"},
+              {"event": "action", "name": "eligibility_form"}]  # fmt: skip
+    t = tracker("une asbl, et le budget ?", "ask_budget", loop="eligibility_form", requested="applicant_kind",
+                events=events)  # fmt: skip
+    _, slots = await validate(ValidateEligibilityForm(), t, CHECK_DOMAIN)
+    assert "applicant_kind" not in slots

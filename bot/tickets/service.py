@@ -1,0 +1,56 @@
+"""The ticket desk: the one entry point of the action server, the staff console and the CLI.
+
+`Desk` is synchronous (SQLAlchemy sessions, argon2): async callers wrap calls in
+``asyncio.to_thread``. Its parts live in one module per concern:
+`intake` (applicants), `handling` (staff work), `accounts`, `purge`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot.paths import PROJECT_ROOT
+from bot.tickets.accounts import AccountsMixin
+from bot.tickets.base import utcnow
+from bot.tickets.db import database_url_from_env, make_engine
+from bot.tickets.handling import HandlingMixin
+from bot.tickets.intake import IntakeMixin, TicketRequest
+from bot.tickets.purge import PurgeMixin
+from bot.tickets.spool import Spool
+
+__all__ = ["Desk", "TicketRequest", "default_spool_dir", "utcnow"]
+
+
+def default_spool_dir() -> Path:
+    """TICKET_SPOOL_DIR, or `<project>/var/spool`."""
+    configured = os.environ.get("TICKET_SPOOL_DIR", "").strip()
+    return Path(configured) if configured else PROJECT_ROOT / "var" / "spool"
+
+
+class Desk(IntakeMixin, HandlingMixin, AccountsMixin, PurgeMixin):
+    """Tickets, replies, notes, staff accounts and the audit log, over one database."""
+
+    def __init__(self, engine: Engine, spool_dir: Path | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+        """Build a desk.
+
+        Args:
+            engine: From `bot.tickets.db.make_engine`.
+            spool_dir: Where requests wait while the database is unreachable
+                (default: TICKET_SPOOL_DIR or `<project>/var/spool`).
+            clock: Returns the current timezone-aware time (tests move it).
+        """
+        super().__init__(engine, Spool(spool_dir or default_spool_dir()), clock)
+
+    @classmethod
+    def from_env(cls) -> Desk:
+        """A desk on DATABASE_URL (default: the SQLite file in `var/`) and TICKET_SPOOL_DIR."""
+        return cls(make_engine(database_url_from_env()), default_spool_dir())
+
+    def dispose(self) -> None:
+        """Close the database connections (end of process or of a test)."""
+        self.engine.dispose()

@@ -1,0 +1,106 @@
+"""The `bot` command, run as a separate process against a temporary SQLite database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.tickets.db import make_engine
+from bot.tickets.service import Desk
+from tests.integration.tickets.test_intake import request
+
+ROOT = Path(__file__).resolve().parents[3]
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """The environment of the command: its own database, spool and outbox."""
+    values = dict(os.environ)
+    values.pop("SMTP_HOST", None)
+    values.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
+        TICKET_SPOOL_DIR=str(tmp_path / "spool"),
+        MAIL_OUTBOX_DIR=str(tmp_path / "outbox"),
+    )
+    return values
+
+
+def bot(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot ARGS`."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+def _desk(env: dict[str, str]) -> Desk:
+    return Desk(make_engine(env["DATABASE_URL"]), Path(env["TICKET_SPOOL_DIR"]))
+
+
+def test_staff_accounts_from_the_command_line(env: dict[str, str]) -> None:
+    refused = bot(env, "staff", "add", "admin@example.be", "--role", "admin", "--password-stdin", stdin=PASSWORD)
+    assert refused.returncode == 1 and "bot db upgrade" in refused.stderr  # not upgraded yet
+
+    assert bot(env, "db", "upgrade").returncode == 0
+    added = bot(env, "staff", "add", "Admin@Example.be", "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+    assert added.returncode == 0, added.stderr
+    assert "admin@example.be" in added.stdout
+    assert PASSWORD not in added.stdout + added.stderr
+
+    again = bot(env, "staff", "add", "admin@example.be", "--role", "staff", "--password-stdin", stdin=PASSWORD)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    weak = bot(env, "staff", "add", "weak@example.be", "--role", "staff", "--password-stdin", stdin="short\n")
+    assert weak.returncode == 1 and "at least 12" in weak.stderr
+    assert bot(env, "staff", "add", "x@example.be", "--role", "root", "--password-stdin").returncode == 2
+
+    listing = bot(env, "staff", "list")
+    assert listing.returncode == 0 and "admin@example.be" in listing.stdout and "active" in listing.stdout
+    assert "weak@example.be" not in listing.stdout
+
+    desk = _desk(env)
+    try:
+        assert desk.authenticate("admin@example.be", PASSWORD) is not None
+        assert bot(env, "staff", "disable", "admin@example.be").returncode == 0
+        assert "disabled" in bot(env, "staff", "list").stdout
+        assert desk.authenticate("admin@example.be", PASSWORD) is None
+        assert bot(env, "staff", "enable", "admin@example.be").returncode == 0
+        new = "a brand new passphrase"
+        reset = bot(env, "staff", "reset-password", "admin@example.be", "--password-stdin", stdin=new)
+        assert reset.returncode == 0, reset.stderr
+        assert desk.authenticate("admin@example.be", new) is not None
+        assert bot(env, "staff", "disable", "nobody@example.be").returncode == 1
+        actions = [entry.action for entry in desk.audit_log()]
+        assert actions == ["password_reset", "staff_enabled", "staff_disabled", "staff_added"]
+    finally:
+        desk.dispose()
+
+
+def test_purge_and_mail_delivery_from_the_command_line(env: dict[str, str]) -> None:
+    assert bot(env, "db", "upgrade").returncode == 0
+    desk = _desk(env)
+    try:
+        staff = desk.add_staff("agent@example.be", PASSWORD, "staff")
+        ticket = desk.open_ticket(request("k", language="nl"))
+        desk.reply(ticket.reference, staff.id, "Ja, een kmo mag meedoen.")
+    finally:
+        desk.dispose()
+    delivered = bot(env, "mail", "deliver")
+    assert delivered.returncode == 0, delivered.stderr
+    assert "1 reply e-mail(s) sent" in delivered.stdout
+    assert len(list(Path(env["MAIL_OUTBOX_DIR"]).glob("*.eml"))) == 1
+    purged = bot(env, "purge", "--older-than", "30")
+    assert purged.returncode == 0 and "0 closed ticket" in purged.stdout
+    assert bot(env, "purge", "--older-than", "-1").returncode == 2
+    flushed = bot(env, "spool", "flush")
+    assert flushed.returncode == 0 and "0 left" in flushed.stdout
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "bot"
+    assert script.is_file(), "run `make venvs` (pip install -e . --no-deps) to install the `bot` command"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "staff" in result.stdout
