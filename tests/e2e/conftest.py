@@ -66,11 +66,11 @@ class Assistant:
         self.actions.stop()
 
 
-def start_assistant(tmp: Path, tracker_store_url: str) -> Assistant:
+def start_assistant(tmp: Path, tracker_store_url: str, database_url: str | None = None) -> Assistant:
     if not DEFAULT_MODEL.exists():
         pytest.fail("no trained model: run `make train` (make e2e does it)")
     rasa_port, actions_port = free_port(), free_port()
-    database_url = f"sqlite:///{tmp / 'bot.db'}"  # tickets, written by the action server
+    database_url = database_url or f"sqlite:///{tmp / 'bot.db'}"  # tickets, written by the action server
     env = {"DATABASE_URL": database_url, "TICKET_SPOOL_DIR": str(tmp / "spool")}
     actions = action_server(actions_port, log=tmp / "actions.log", env=env).start()
     assistant = Assistant(

@@ -84,5 +84,4 @@ def admin_only(
             raise web.HTTPForbidden(text="Administrators only.")
         return await handler(request)
 
-    wrapper.admin_only = True  # type: ignore[attr-defined]
     return wrapper

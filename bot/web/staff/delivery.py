@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from bot.mail import Mailer, deliver_pending, render_reply_email
+from bot.mail import Mailer, deliver_pending, deliver_reply
 from bot.tickets.service import Desk
 from bot.web.staff.keys import CONFIG, DELIVERIES, DESK, MAILER
 
@@ -55,13 +55,8 @@ def resend(desk: Desk, mailer: Mailer, reply_id: int) -> bool:
     """
     for reply, ticket in desk.pending_deliveries():
         if reply.id == reply_id and reply.delivery_status == "failed":
-            try:
-                mailer.send(render_reply_email(ticket, reply))
-            except Exception as error:  # recorded on the reply, shown on the ticket
-                desk.mark_delivery(reply.id, ok=False, error=f"{type(error).__name__}: {error}")
-                return False
-            desk.mark_delivery(reply.id, ok=True)
-            return True
+            # deliver_reply takes the claim: never two senders on one reply.
+            return deliver_reply(desk, mailer, reply, ticket)
     return False
 
 

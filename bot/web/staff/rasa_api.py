@@ -53,6 +53,13 @@ def _params(settings: WebSettings) -> dict[str, str]:
     return {"token": settings.rasa_token} if settings.rasa_token else {}
 
 
+def _describe(error: BaseException) -> str:
+    # Never the error's text: aiohttp puts the URL in it, and the URL holds the token.
+    if isinstance(error, aiohttp.ClientResponseError):
+        return f"HTTP {error.status}"
+    return type(error).__name__
+
+
 def messages_from_events(events: list[dict[str, Any]]) -> tuple[Message, ...]:
     """The user and bot messages of a tracker's events, in order.
 
@@ -96,7 +103,7 @@ async def fetch_transcript(http: aiohttp.ClientSession, settings: WebSettings, c
             tracker = await response.json()
         return Transcript(True, messages_from_events(list(tracker.get("events") or [])))
     except (aiohttp.ClientError, TimeoutError, ValueError, AttributeError) as error:
-        log.warning("transcript of %r unavailable: %s", conversation_id, error)
+        log.warning("transcript of %r unavailable: %s", conversation_id, _describe(error))
         return Transcript(False)
 
 
@@ -128,5 +135,5 @@ async def append_staff_reply(
             response.raise_for_status()
         return True
     except (aiohttp.ClientError, TimeoutError) as error:
-        log.warning("staff reply not added to conversation %r: %s", conversation_id, error)
+        log.warning("staff reply not added to conversation %r: %s", conversation_id, _describe(error))
         return False

@@ -47,7 +47,7 @@ async def login_page(request: web.Request) -> web.StreamResponse:
 async def login_submit(request: web.Request) -> web.StreamResponse:
     """POST: check the password, throttled per account and per address."""
     form = await request.post()
-    email = str(form.get("email", "")).strip().lower()
+    email = str(form.get("email", "")).strip().lower()[:254]  # bounded: it keys the throttle
     password = str(form.get("password", ""))
     language, next_path = str(form.get("lang", "")), str(form.get("next", ""))
     desk = request.config_dict[DESK]
@@ -67,7 +67,9 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     # A new session, new token: a session id planted before login is worthless.
     texts = request.config_dict[TEXTS]
     chosen = texts.choose(language, request.headers.get("Accept-Language", ""))
-    token, _session = request.config_dict[SESSIONS].create(staff.id, chosen)
+    sessions = request.config_dict[SESSIONS]
+    sessions.drop(request.cookies.get(COOKIE_NAME))  # a previous session in this browser ends
+    token, _session = sessions.create(staff.id, chosen)
     await asyncio.to_thread(desk.record, staff.id, "login", f"from {address}")
     response = web.HTTPFound(safe_next(request, next_path))
     set_cookie(request, response, COOKIE_NAME, token)

@@ -29,7 +29,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     assignee_id: int | None = None
     if assignee == "me":
         assignee_id = staff.id
-    elif assignee.isdigit():
+    elif assignee.isascii() and assignee.isdigit():
         assignee_id = int(assignee)
     tickets = await asyncio.to_thread(
         desk.queue,

@@ -1,0 +1,253 @@
+"""Security properties of the console, each checked directly."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.mail import Mailer
+from bot.tickets.service import Desk, TicketRequest
+from bot.web.settings import WebSettings
+from bot.web.staff.auth import PUBLIC_ROUTES
+from bot.web.staff.csrf import LOGIN_COOKIE
+from bot.web.staff.keys import SESSIONS, STAFF_APP, THROTTLE_ACCOUNT, THROTTLE_ADDRESS
+from bot.web.staff.sessions import COOKIE_NAME, SessionStore
+from bot.web.staff.throttle import LoginThrottle
+from tests.integration.web_staff.support import PASSWORD, Browser, build_app
+
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+SAMPLES = {"reference": "PNT-ABCD-2345", "reply_id": "1", "staff_id": "1", "filename": "staff.css"}
+ADMIN_ROUTES = {"accounts", "create_account", "set_active", "reset_password", "audit"}
+
+
+def console_routes(app: web.Application) -> list[tuple[str, str, str]]:
+    """(route name, method, sample path) of every console route, HEAD left out."""
+    routes = []
+    for route in app[STAFF_APP].router.routes():
+        if route.method == "HEAD":
+            continue
+        info = route.resource.get_info() if route.resource else {}
+        path = info.get("formatter") or info.get("path") or info.get("prefix", "")
+        if "prefix" in info and "formatter" not in info:  # static files
+            path = f"{info['prefix']}/staff.css"
+        path = PLACEHOLDER.sub(lambda m: SAMPLES[m.group(1)], path)
+        routes.append((str(route.name), route.method, path))
+    return routes
+
+
+async def test_every_console_route_but_login_and_static_requires_login(console: TestClient[Any, Any]) -> None:
+    routes = console_routes(console.app)
+    assert len(routes) >= 16
+    public = set()
+    for name, method, path in routes:
+        assert path.startswith("/staff/"), path
+        response = await console.request(method, path, allow_redirects=False, data={"csrf_token": "x"})
+        if response.status == 302 and response.headers["Location"].startswith("/staff/login"):
+            continue
+        public.add((name, method))
+    assert public == {("login", "GET"), ("login_submit", "POST"), ("static", "GET")}
+    assert {name for name, _method in public} == PUBLIC_ROUTES
+
+
+async def test_no_route_under_staff_outside_the_console(console: TestClient[Any, Any]) -> None:
+    # A route added to the main application under /staff would escape the console's middlewares.
+    for resource in console.app.router.resources():
+        if resource.get_info().get("app") is console.app[STAFF_APP]:
+            continue
+        assert not resource.canonical.startswith("/staff"), resource.canonical
+
+
+async def test_admin_routes_refuse_staff(browser: Browser, agent: Any, desk: Desk) -> None:
+    await browser.login("agent@example.org")
+    await browser.get("/staff/")
+    refused = set()
+    for name, method, path in console_routes(browser.client.app):
+        if name in PUBLIC_ROUTES | {"logout"}:
+            continue
+        response = await browser.client.request(
+            method, path, data={"csrf_token": browser.token, "password": PASSWORD * 2}, allow_redirects=False
+        )
+        if response.status == 403:
+            refused.add(name)
+    assert refused == ADMIN_ROUTES
+    assert desk.get_staff(1) is not None and desk.get_staff(1).active  # type: ignore[union-attr]
+
+
+async def test_every_post_needs_the_session_csrf_token(browser: Browser, agent: Any, desk: Desk) -> None:
+    desk.open_ticket(TicketRequest("k1", "conv-1", "fr", "Question ?", None, "chat"))
+    reference = desk.queue()[0].reference
+    await browser.login("agent@example.org")
+    await browser.get("/staff/")
+    for _name, method, path in console_routes(browser.client.app):
+        if method != "POST":
+            continue
+        path = path.replace(SAMPLES["reference"], reference)
+        for data in ({}, {"csrf_token": "wrong"}, {"csrf_token": browser.token + "x"}):
+            response = await browser.client.post(path, data={**data, "text": "hello"}, allow_redirects=False)
+            assert response.status == 403, (path, data)
+    detail = desk.detail(reference)
+    assert detail is not None and not detail.notes and not detail.replies
+    assert detail.ticket.status == "open" and detail.ticket.assignee_email is None
+
+
+async def test_login_form_needs_its_csrf_token(browser: Browser, agent: Any) -> None:
+    response = await browser.client.post(
+        "/staff/login", data={"email": "agent@example.org", "password": PASSWORD}, allow_redirects=False
+    )
+    assert response.status == 403
+    await browser.get("/staff/login")
+    response = await browser.client.post(
+        "/staff/login",
+        data={"email": "agent@example.org", "password": PASSWORD, "csrf_token": "forged"},
+        allow_redirects=False,
+    )
+    assert response.status == 403
+
+
+async def _session_cookie(settings: WebSettings, mailer: Mailer) -> str:
+    client: TestClient[Any, Any] = TestClient(TestServer(build_app(settings, mailer), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        browser = Browser(client)
+        await browser.get("/staff/login")
+        # A Secure cookie is not sent back over the test's plain HTTP: send it by hand.
+        response = await browser.post(
+            "/staff/login",
+            {"email": "agent@example.org", "password": PASSWORD},
+            headers={"Cookie": f"{LOGIN_COOKIE}={browser.token}"},
+        )
+        assert response.status == 302
+        return next(v for v in response.headers.getall("Set-Cookie") if v.startswith(COOKIE_NAME + "="))
+    finally:
+        await client.close()
+
+
+async def test_session_cookie_flags(settings: WebSettings, smtp: Any, agent: Any) -> None:
+    plain = await _session_cookie(settings, smtp[1])
+    assert "HttpOnly" in plain
+    assert "SameSite=Strict" in plain
+    assert "Path=/staff" in plain
+    assert "Secure" not in plain
+    secure = await _session_cookie(
+        WebSettings(database_url=settings.database_url, rasa_url=settings.rasa_url, secure_cookies=True), smtp[1]
+    )
+    assert "Secure" in secure and "HttpOnly" in secure and "SameSite=Strict" in secure
+
+
+async def test_sessions_are_server_side_random_and_hashed(browser: Browser, agent: Any) -> None:
+    await browser.login("agent@example.org")
+    token = next(c.value for c in browser.client.session.cookie_jar if c.key == COOKIE_NAME)
+    assert len(token) >= 40 and str(agent.id) != token
+    store = browser.client.app[SESSIONS]
+    assert store.get(token) is not None
+    assert token not in repr(store.__dict__)  # only the hash is kept
+    # Logging out makes the old cookie worthless even if replayed.
+    await browser.get("/staff/")
+    await browser.post("/staff/logout")
+    browser.client.session.cookie_jar.update_cookies({COOKIE_NAME: token})
+    response = await browser.client.get("/staff/", allow_redirects=False)
+    assert response.status == 302
+
+
+def test_sessions_expire_when_idle_and_at_most_after_max_age() -> None:
+    now = [1000.0]
+    store = SessionStore(idle_seconds=60, max_seconds=300, clock=lambda: now[0])
+    token, _session = store.create(1, "fr")
+    now[0] += 59
+    assert store.get(token) is not None
+    now[0] += 61
+    assert store.get(token) is None
+    token, _session = store.create(1, "fr")
+    for _ in range(6):  # used every 50 s: never idle, but 300 s old
+        now[0] += 50
+        assert store.get(token) is not None
+    now[0] += 1
+    assert store.get(token) is None
+
+
+async def test_disabled_account_is_logged_out_at_once(browser: Browser, agent: Any, admin: Any, desk: Desk) -> None:
+    await browser.login("agent@example.org")
+    assert (await browser.get("/staff/"))[0] == 200
+    desk.set_active(agent.id, False, admin.id)
+    response = await browser.client.get("/staff/", allow_redirects=False)
+    assert response.status == 302
+
+
+async def test_login_is_throttled_per_account_then_unlocked(
+    settings: WebSettings, smtp: Any, agent: Any, desk: Desk
+) -> None:
+    now = [0.0]
+    app = build_app(settings, smtp[1])
+    app[THROTTLE_ACCOUNT] = LoginThrottle(5, 30, 3600, clock=lambda: now[0])
+    app[THROTTLE_ADDRESS] = LoginThrottle(20, 30, 3600, clock=lambda: now[0])
+    client: TestClient[Any, Any] = TestClient(TestServer(app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        browser = Browser(client)
+        for _ in range(5):
+            assert (await browser.login("agent@example.org", "wrong password!")).status == 401
+        locked = await browser.login("agent@example.org")  # the right password, refused
+        assert locked.status == 429
+        assert "Trop de tentatives" in await locked.text()
+        now[0] += 31
+        assert (await browser.login("agent@example.org", "wrong again!!")).status == 401
+        assert (await browser.login("agent@example.org")).status == 429  # locked longer: 60 s
+        now[0] += 31
+        assert (await browser.login("agent@example.org")).status == 429
+        now[0] += 30
+        assert (await browser.login("agent@example.org")).status == 302
+        actions = [entry.action for entry in desk.audit_log()]
+        assert actions.count("login_failed") == 6 and actions.count("login_locked") == 3
+    finally:
+        await client.close()
+
+
+async def test_login_is_throttled_per_address(settings: WebSettings, smtp: Any, agent: Any) -> None:
+    app = build_app(settings, smtp[1])
+    app[THROTTLE_ADDRESS] = LoginThrottle(3, 30, 3600)
+    client: TestClient[Any, Any] = TestClient(TestServer(app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        browser = Browser(client)
+        for n in range(3):
+            assert (await browser.login(f"guess{n}@example.org", "whatever pass")).status == 401
+        assert (await browser.login("agent@example.org")).status == 429
+    finally:
+        await client.close()
+
+
+async def test_security_headers_on_pages_errors_and_static(browser: Browser, agent: Any) -> None:
+    await browser.login("agent@example.org")
+    for path in ("/staff/login", "/staff/", "/staff/tickets/PNT-NONE-0000", "/staff/nothing-here"):
+        response = await browser.client.get(path, allow_redirects=False)
+        headers = response.headers
+        assert headers["Content-Security-Policy"].startswith("default-src 'self'"), path
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "same-origin"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Cache-Control"] == "no-store"
+    _status, body = await browser.get("/staff/")
+    css = re.search(r'href="(/staff/static/staff\.css[^"]*)"', body)
+    assert css, "the console's style sheet is served by bot.web"
+    response = await browser.client.get(css.group(1))
+    assert response.status == 200 and response.content_type == "text/css"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "http://" not in body and "https://" not in body  # no external asset
+
+
+async def test_html_in_data_shows_as_text(browser: Browser, agent: Any, desk: Desk, rasa: Any) -> None:
+    script = "<script>alert(1)</script>"
+    desk.open_ticket(TicketRequest("k-xss", "conv-xss", "nl", f"Vraag {script}", None, "chat"))
+    rasa.events["conv-xss"] = [{"event": "user", "text": f"hallo {script}", "timestamp": 1.0}]
+    reference = desk.queue()[0].reference
+    await browser.login("agent@example.org")
+    await browser.get(f"/staff/tickets/{reference}")
+    await browser.post(f"/staff/tickets/{reference}/notes", {"text": f"note {script}"})
+    pages = [(await browser.get("/staff/"))[1], (await browser.get(f"/staff/tickets/{reference}"))[1]]
+    for body in pages:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+        assert "<script" not in body
+    assert pages[1].count("&lt;script&gt;") == 3  # question, transcript, note
