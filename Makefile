@@ -27,7 +27,7 @@ MODEL := models/current.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/answers/vocabulary.py)
 
-.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate bench bench-web clean
+.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate calibrate-retrieval bench bench-web clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
@@ -101,6 +101,9 @@ e2e: venvs $(MODEL)
 # --- measuring ----------------------------------------------------------------------
 evaluate: $(RASA_VENV)/.installed
 	$(RASA_VENV)/bin/python scripts/evaluate_nlu.py --out var/evaluation
+
+calibrate-retrieval: $(APP_VENV)/.installed
+	$(APP_PY) scripts/calibrate_retrieval.py
 
 bench: venvs $(MODEL)
 	$(APP_PY) scripts/bench.py

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -87,8 +88,16 @@ def _staff_reset_password(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    count = Desk.from_env().purge(args.older_than)
+    desk = Desk.from_env()
+    count = desk.purge(args.older_than)
     print(f"personal data removed from {count} closed ticket(s)")
+    tracker_store = os.environ.get("TRACKER_STORE_URL")
+    if tracker_store and not args.tickets_only:
+        from bot.privacy import purge_conversations
+
+        active = {t.conversation_id for s in ("open", "answered") for t in desk.queue(status=s) if t.conversation_id}
+        removed = purge_conversations(tracker_store, args.older_than, keep=active)
+        print(f"{removed} conversation(s) idle for more than {args.older_than} days removed from the tracker store")
     return 0
 
 
@@ -141,8 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     reset.set_defaults(handler=_staff_reset_password)
 
-    purge = commands.add_parser("purge", help="remove personal data of tickets closed long ago")
+    purge = commands.add_parser(
+        "purge", help="remove personal data of tickets closed long ago, and idle conversations (TRACKER_STORE_URL)"
+    )
     purge.add_argument("--older-than", type=_days, required=True, metavar="DAYS")
+    purge.add_argument("--tickets-only", action="store_true", help="leave the tracker store alone")
     purge.set_defaults(handler=_purge)
 
     mail = commands.add_parser("mail", help="reply e-mails").add_subparsers(dest="action", required=True)

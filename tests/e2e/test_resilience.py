@@ -59,3 +59,14 @@ def test_restart_keeps_the_conversation_on_postgresql(tmp_path: Path, postgres_u
         keeps_conversation_across_restart(running)
     finally:
         running.stop()
+
+
+def test_purge_removes_idle_conversations_but_keeps_open_tickets(assistant: Assistant) -> None:
+    from bot.privacy import purge_conversations
+
+    assistant.text("purge-me", "Bonjour, je m'appelle Jeanne, quel est le budget ?")
+    assistant.text("keep-me", "Quel est le budget ?")
+    assert purge_conversations(assistant.tracker_store_url, 1) == 0  # not idle for a day yet
+    assert purge_conversations(assistant.tracker_store_url, 0, keep={"keep-me"}) >= 1
+    assert not any(e.get("event") == "user" for e in assistant.tracker("purge-me")["events"])
+    assert any(e.get("text") == "Quel est le budget ?" for e in assistant.tracker("keep-me")["events"])

@@ -1,0 +1,36 @@
+"""Removing old conversations from Rasa's SQL tracker store.
+
+Conversations hold what applicants typed (sometimes an e-mail address or a name). Rasa
+keeps them for ever; `bot purge --older-than DAYS` removes every conversation whose last
+message is older than DAYS, except those of tickets still open or answered (staff need
+their transcript). The table is Rasa's `events` (sender_id, timestamp in epoch seconds),
+reflected rather than redeclared so a Rasa upgrade of its other columns does not matter.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from sqlalchemy import MetaData, Table, create_engine, delete, func, select
+
+
+def purge_conversations(tracker_store_url: str, older_than_days: int, keep: Iterable[str] = ()) -> int:
+    """Delete conversations idle for more than `older_than_days` days; returns how many."""
+    if older_than_days < 0:
+        raise ValueError("older_than_days must be 0 or more")
+    cutoff = time.time() - older_than_days * 86400
+    engine = create_engine(tracker_store_url)
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine, only=["events"])
+        events: Table = metadata.tables["events"]
+        idle = select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
+        kept = set(keep)
+        with engine.begin() as connection:
+            senders = [s for s in connection.scalars(idle) if s not in kept]
+            for start in range(0, len(senders), 500):  # bounded IN lists
+                connection.execute(delete(events).where(events.c.sender_id.in_(senders[start : start + 500])))
+        return len(senders)
+    finally:
+        engine.dispose()
