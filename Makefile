@@ -27,7 +27,7 @@ MODEL := models/current.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/answers/vocabulary.py)
 
-.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate calibrate-retrieval bench bench-web clean
+.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate review candidate compare-models promote calibrate-retrieval bench bench-web clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
@@ -101,6 +101,26 @@ e2e: venvs $(MODEL)
 # --- measuring ----------------------------------------------------------------------
 evaluate: $(RASA_VENV)/.installed
 	$(RASA_VENV)/bin/python scripts/evaluate_nlu.py --out var/evaluation
+
+# Maintainers: review what was misunderstood, train a candidate, compare, put it live.
+review: $(APP_VENV)/.installed
+	$(APP_PY) scripts/review.py
+
+candidate: $(RASA_VENV)/.installed
+	$(RASA) train --config config.yml --domain domain.yml --data data/nlu data/rules \
+		--out models --fixed-model-name candidate --quiet
+	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model models/candidate.tar.gz --stories tests/stories \
+		--fail-on-prediction-errors --out var/results/candidate
+	$(MAKE) compare-models
+
+compare-models: $(RASA_VENV)/.installed
+	$(RASA_VENV)/bin/python scripts/compare_models.py
+
+promote:
+	@test -f models/candidate.tar.gz || { echo "no candidate: make candidate"; exit 1; }
+	@test ! -f $(MODEL) || cp $(MODEL) models/previous.tar.gz
+	cp models/candidate.tar.gz $(MODEL)
+	@echo "Live model replaced (previous one in models/previous.tar.gz). Restart \`make run\` to load it."
 
 calibrate-retrieval: $(APP_VENV)/.installed
 	$(APP_PY) scripts/calibrate_retrieval.py

@@ -1,9 +1,13 @@
 """`make evaluate`: NLU cross-validation of the bilingual model, reported per language.
 
 Each fold trains the real pipeline (config.yml) on all the training data except one
-k-th of each language, then classifies the held-out messages. Per language it writes
-per-intent precision / recall / F1, the macro F1 and the most frequent confusions to
-`<out>/report.md` (readable) and `<out>/report.json`. Runs in the Rasa environment.
+k-th of each language (stratified: every intent is spread evenly over the folds), then
+classifies the held-out messages. Per language it writes per-intent precision / recall /
+F1, the macro F1 and the most frequent confusions to `<out>/report.md` (readable) and
+`<out>/report.json`. A prediction of `nlu_fallback` counts as an error for the intent
+(the applicant gets no answer). The report also shows what the macro F1 would be with
+other FallbackClassifier thresholds, replayed from the classifier's own ranking, so the
+thresholds in config.yml can be chosen from data. Runs in the Rasa environment.
 """
 
 from __future__ import annotations
@@ -40,9 +44,32 @@ def folds(messages: list[Message], k: int, seed: int) -> list[list[Message]]:
     return [shuffled[i::k] for i in range(k)]
 
 
-async def classify(model: str, messages: list[Message]) -> list[str]:
+FALLBACK = "nlu_fallback"
+# (threshold, ambiguity_threshold) pairs replayed in the report.
+WHAT_IF = [(t, a) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5) for a in (0.0, 0.03, 0.05, 0.1)]
+
+
+async def classify(model: str, messages: list[Message]) -> list[dict]:
+    """Per message: the predicted intent and the ranking below the fallback."""
     agent = Agent.load(model)
-    return [(await agent.parse_message(m.get("text")))["intent"]["name"] for m in messages]
+    parsed = []
+    for m in messages:
+        result = await agent.parse_message(m.get("text"))
+        ranking = [
+            (r["name"], float(r["confidence"])) for r in result.get("intent_ranking") or [] if r["name"] != FALLBACK
+        ]
+        parsed.append({"intent": result["intent"]["name"], "ranking": ranking[:3]})
+    return parsed
+
+
+def with_thresholds(parsed: dict, threshold: float, ambiguity: float) -> str:
+    """The intent FallbackClassifier would give with these thresholds."""
+    ranking = parsed["ranking"]
+    if not ranking:  # set by InputGuard (foreign, unreadable...): not the classifier's call
+        return str(parsed["intent"])
+    first = ranking[0][1]
+    second = ranking[1][1] if len(ranking) > 1 else 0.0
+    return FALLBACK if first < threshold or first - second < ambiguity else ranking[0][0]
 
 
 def metrics(gold: list[str], predicted: list[str]) -> dict:
@@ -57,6 +84,7 @@ def metrics(gold: list[str], predicted: list[str]) -> dict:
         "accuracy": sum(g == q for g, q in zip(gold, predicted, strict=False)) / len(gold),
         "per_intent": per_intent,
         "confusions": [{"intent": g, "predicted": q, "count": n} for (g, q), n in confusions.most_common(15)],
+        "all_confusions": [{"intent": g, "predicted": q, "count": n} for (g, q), n in confusions.most_common()],
     }
 
 
@@ -64,14 +92,36 @@ def report_markdown(results: dict, seconds: float) -> str:
     lines = ["# NLU cross-validation", "", f"{results['folds']} folds, {seconds:.0f} s.", ""]
     for lang in LANGUAGES:
         res = results[lang]
+        fallback = sum(c["count"] for c in res["all_confusions"] if c["predicted"] == FALLBACK)
         lines += [f"## {lang}: macro F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f}", "",
+                  f"{fallback} held-out messages fell to {FALLBACK}.", "",
                   "| intent | precision | recall | F1 | examples |", "|---|---|---|---|---|"]  # fmt: skip
         for intent, m in sorted(res["per_intent"].items(), key=lambda kv: kv[1]["f1"]):
             lines.append(f"| {intent} | {m['precision']:.2f} | {m['recall']:.2f} | {m['f1']:.2f} | {m['support']} |")
         lines += ["", "Most frequent confusions (intent → predicted):", ""]
         lines += [f"- {c['intent']} → {c['predicted']}: {c['count']}" for c in res["confusions"]] or ["- none"]
+        lines += ["", "Macro F1 with other fallback thresholds (replayed; config.yml's in bold):", "",
+                  "| threshold | " + " | ".join(f"ambiguity {a}" for a in sorted({a for _, a in WHAT_IF})) + " |",
+                  "|---" * (1 + len({a for _, a in WHAT_IF})) + "|"]  # fmt: skip
+        for threshold in sorted({t for t, _ in WHAT_IF}):
+            cells = []
+            for ambiguity in sorted({a for _, a in WHAT_IF}):
+                value = f"{res['what_if'][f'{threshold}/{ambiguity}']:.3f}"
+                configured = (threshold, ambiguity) == results.get("configured_fallback")
+                cells.append(f"**{value}**" if configured else value)
+            lines.append(f"| {threshold} | " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+def configured_fallback() -> tuple[float, float] | None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    for component in config.get("pipeline", []):
+        if component.get("name") == "FallbackClassifier":
+            return float(component.get("threshold", 0.3)), float(component.get("ambiguity_threshold", 0.1))
+    return None
 
 
 def main() -> None:
@@ -84,7 +134,8 @@ def main() -> None:
     by_lang = {lang: folds(examples(ROOT / "data" / "nlu" / lang), args.folds, args.seed) for lang in LANGUAGES}
     others = examples(ROOT / "data" / "nlu" / "other")
     gold: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    predicted: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    parsed: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(args.folds):
             train = others + [m for lang in LANGUAGES for i, f in enumerate(by_lang[lang]) if i != fold for m in f]
@@ -95,10 +146,20 @@ def main() -> None:
             for lang in LANGUAGES:
                 held_out = by_lang[lang][fold]
                 gold[lang] += [m.get("intent") for m in held_out]
-                predicted[lang] += asyncio.run(classify(str(model), held_out))
-    results: dict = {"folds": args.folds}
+                texts[lang] += [m.get("text") for m in held_out]
+                parsed[lang] += asyncio.run(classify(str(model), held_out))
+    results: dict = {"folds": args.folds, "configured_fallback": configured_fallback()}
     for lang in LANGUAGES:
-        results[lang] = metrics(gold[lang], predicted[lang])
+        results[lang] = metrics(gold[lang], [p["intent"] for p in parsed[lang]])
+        results[lang]["errors"] = [
+            {"text": text, "intent": g, **p}
+            for text, g, p in zip(texts[lang], gold[lang], parsed[lang], strict=True)
+            if p["intent"] != g
+        ]
+        results[lang]["what_if"] = {
+            f"{t}/{a}": metrics(gold[lang], [with_thresholds(p, t, a) for p in parsed[lang]])["macro_f1"]
+            for t, a in WHAT_IF
+        }
     seconds = time.monotonic() - started
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
