@@ -73,4 +73,4 @@ def technologies(k: Knowledge, q: Question) -> Reply:
     return Reply(" ".join(sentences))
 
 
-ANSWERS = {"ask_measures": measures, "recommend_measure": recommend_measure, "ask_technologies": technologies}
+ANSWERS = {"ask_measures": measures, "ask_technologies": technologies}  # recommend_measure: applicants.py

@@ -3,6 +3,9 @@ and action server (REST channel), in French and in Dutch."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -36,32 +39,77 @@ def test_a_complete_check_in_dutch(assistant: Assistant, sender: str) -> None:
     assert "het Gewest selecteert" in verdict
 
 
-def test_the_first_message_can_answer_everything(assistant: Assistant, sender: str) -> None:
-    text = "Notre asbl bruxelloise veut initier les jeunes aux métiers de la réalité virtuelle : éligibles ?"
-    verdict = assistant.text(sender, text)
-    assert "entre dans l'appel" in verdict, verdict
-    assert "Quel type de candidat" not in verdict
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("Notre asbl bruxelloise veut initier les jeunes aux métiers de la réalité virtuelle : éligibles ?",
+         "entre dans l'appel"),
+        ("Wij zijn een Brusselse vzw die jongeren wil laten kennismaken met beroepen in virtual reality. "
+         "Komen we in aanmerking?", "past uw kandidatuur in de oproep"),
+    ],
+)  # fmt: skip
+def test_the_first_message_can_answer_everything(
+    assistant: Assistant, sender: str, message: str, expected: str
+) -> None:
+    verdict = assistant.text(sender, message)
+    assert expected in verdict, verdict
 
 
-def test_a_question_in_the_middle_is_answered_then_the_check_resumes(assistant: Assistant, sender: str) -> None:
-    assistant.text(sender, "Mon entreprise peut-elle participer ?")
-    reply = assistant.text(sender, "au fait, quelle est la date limite ?")
-    assert "1er septembre 2016" in reply
-    assert "économie numérique" in reply  # the pending question is asked again
-    assert "Décrivez votre projet" in assistant.text(sender, "oui")
+@pytest.mark.parametrize(
+    "start, interruption, answer_of_interruption, pending, answer, next_question",
+    [
+        ("Mon entreprise peut-elle participer ?", "au fait, quelle est la date limite ?", "1er septembre 2016",
+         "économie numérique", "oui", "Décrivez votre projet"),
+        ("Kan mijn bedrijf deelnemen?", "trouwens, wat is het totale budget?", "€ 400.000",
+         "digitale economie", "ja", "Beschrijf uw project"),
+    ],
+)  # fmt: skip
+def test_a_question_in_the_middle_is_answered_then_the_check_resumes(
+    assistant: Assistant, sender: str, start: str, interruption: str, answer_of_interruption: str, pending: str,
+    answer: str, next_question: str,
+) -> None:  # fmt: skip
+    assistant.text(sender, start)
+    reply = assistant.text(sender, interruption)
+    assert answer_of_interruption in reply
+    assert pending in reply  # the pending question is asked again
+    assert next_question in assistant.text(sender, answer)
 
 
-def test_stop_cancels_the_check(assistant: Assistant, sender: str) -> None:
-    assert "Wat voor kandidaat" in assistant.text(sender, "komt mijn organisatie in aanmerking?")
-    assert "ik stop met de controle" in assistant.text(sender, "stop")
-    assert "€ 400.000" in assistant.text(sender, "wat is het budget?")
+@pytest.mark.parametrize(
+    "start, first_question, cancel, cancelled, after, fact",
+    [
+        ("komt mijn organisatie in aanmerking?", "Wat voor kandidaat", "laat maar", "ik stop met de controle",
+         "wat is het budget?", "€ 400.000"),
+        ("suis-je éligible ?", "Quel type de candidat", "stop", "j'arrête la vérification",
+         "et le budget ?", "400.000 €"),
+    ],
+)  # fmt: skip
+def test_stop_cancels_the_check(
+    assistant: Assistant, sender: str, start: str, first_question: str, cancel: str, cancelled: str, after: str,
+    fact: str,
+) -> None:  # fmt: skip
+    assert first_question in assistant.text(sender, start)
+    assert cancelled in assistant.text(sender, cancel)
+    assert fact in assistant.text(sender, after)
 
 
-def test_an_unusable_answer_is_asked_again(assistant: Assistant, sender: str) -> None:
-    assistant.text(sender, "suis-je éligible ?")
-    reply = assistant.text(sender, "bof")
-    assert "pas reconnu le type de candidat" in reply and "Quel type de candidat" in reply
-    assert "économie numérique" in assistant.text(sender, "indépendant")
+@pytest.mark.parametrize(
+    "start, unusable, reask, question, usable, next_question",
+    [
+        ("suis-je éligible ?", "bof", "pas reconnu le type de candidat", "Quel type de candidat", "indépendant",
+         "économie numérique"),
+        ("kom ik in aanmerking?", "tja", "herken dit type kandidaat niet", "Wat voor kandidaat", "zelfstandige",
+         "digitale economie"),
+    ],
+)  # fmt: skip
+def test_an_unusable_answer_is_asked_again(
+    assistant: Assistant, sender: str, start: str, unusable: str, reask: str, question: str, usable: str,
+    next_question: str,
+) -> None:  # fmt: skip
+    assistant.text(sender, start)
+    reply = assistant.text(sender, unusable)
+    assert reask in reply and question in reply
+    assert next_question in assistant.text(sender, usable)
 
 
 def test_an_undecided_case_is_offered_to_staff(assistant: Assistant, sender: str) -> None:
@@ -102,3 +150,18 @@ def test_no_at_any_step_stores_nothing(assistant: Assistant, sender: str) -> Non
     assistant.text(sender, "Combien de projets seront sélectionnés ?")
     assert "rien n'a été enregistré" in assistant.text(sender, "non merci")
     assert tickets_of(assistant, sender) == []
+
+
+def test_two_messages_not_understood_in_a_row_offer_staff(assistant: Assistant, sender: str) -> None:
+    first = assistant.say(sender, "flurb glorp snarf ?")
+    assert "reformuler" in first[0]["text"] and first[0].get("buttons")
+    assert "transmette" in assistant.text(sender, "blorf snirk ?")
+
+
+def test_a_question_s_status_can_be_asked_from_another_conversation(assistant: Assistant, sender: str) -> None:
+    assistant.text(sender, "Wanneer worden de resultaten bekendgemaakt?")
+    assistant.text(sender, "ja")
+    assistant.text(sender, "ja")
+    [reference] = re.findall(r"NT-[0-9A-Z]{8}", assistant.text(sender, "hier in de chat"))
+    status = assistant.text(f"{sender}-later", f"hoe staat het met mijn vraag {reference.lower()}?")
+    assert reference in status and "nog niet behandeld" in status

@@ -119,3 +119,24 @@ def test_a_fitting_project_names_its_measure() -> None:
     text = verdict_reply(load_knowledge("fr"), verdict, "nonprofit", VR_YOUTH_TEXT, BEFORE).text
     assert "mesure 2" in text
     assert text.splitlines()[0].startswith("Selon le texte de l'appel, votre candidature entre")
+
+
+@pytest.mark.parametrize(
+    "lang, text, measure",
+    [
+        ("nl", "Wij coachen kmo's in big data, bij welke maatregel hoort dat?", "maatregel 1"),
+        ("fr", "On prépare des startups aux salons tech à l'étranger, c'est quelle mesure ?", "mesure 4"),
+    ],
+)
+def test_a_described_project_asking_which_measure_gets_the_measure(lang: str, text: str, measure: str) -> None:
+    from bot.answers import Question, answer
+
+    reply = answer(Question("check_eligibility", text, lang, BEFORE))
+    assert measure in reply.text and reply.start is None
+
+
+def test_a_described_project_asking_whether_it_is_eligible_starts_the_check() -> None:
+    from bot.answers import Question, answer
+
+    text = "Notre asbl bruxelloise initie les jeunes à la réalité virtuelle : sommes-nous éligibles ?"
+    assert answer(Question("recommend_measure", text, "fr", BEFORE)).start == "eligibility_form"
