@@ -111,3 +111,20 @@ def rasa_server(
         },
         log=log,
     )
+
+
+def web_server(
+    port: int,
+    rasa_url: str = "http://127.0.0.1:5005",
+    host: str = "127.0.0.1",
+    log: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Service:
+    """bot.web: the applicant page, its chat gateway (to `rasa_url`) and the staff console."""
+    return Service(
+        "bot.web",
+        [str(APP_PYTHON), "-m", "bot.web"],
+        f"http://127.0.0.1:{port}/healthz",
+        env={"WEB_HOST": host, "WEB_PORT": str(port), "RASA_URL": rasa_url, **(env or {})},
+        log=log,
+    )

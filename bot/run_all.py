@@ -1,5 +1,6 @@
-"""`make run`: starts the action server and the Rasa server, says how to talk to them,
-and stops everything on Ctrl-C. `--shell` chats in the terminal instead."""
+"""`make run`: starts the action server, the Rasa server and bot.web (the applicant page and
+the staff console), says where to open it, and stops everything on Ctrl-C. `--shell` chats
+in the terminal instead."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import subprocess
 import sys
 
 from bot.paths import PROJECT_ROOT
-from bot.processes import RASA_BIN, action_server, rasa_server
+from bot.processes import RASA_BIN, action_server, rasa_server, web_server
 
 
 def main() -> int:
@@ -41,8 +42,15 @@ def main() -> int:
         interface = env.get("RASA_INTERFACE", "127.0.0.1")
         print(f"Starting the Rasa server on {interface}:{rasa_port} (log: var/log/rasa.log)...")
         rasa.start().wait_ready()
+        web_host, web_port = env.get("WEB_HOST", "127.0.0.1"), int(env.get("WEB_PORT", "8080"))
+        web = web_server(web_port, f"http://127.0.0.1:{rasa_port}", host=web_host, log=logs / "web.log")
+        services.append(web)
+        print(f"Starting bot.web on {web_host}:{web_port} (log: var/log/web.log)...")
+        web.start().wait_ready()
         print(
-            "\nThe assistant is ready. Talk to it through Rasa's REST channel, e.g.\n"
+            f"\nThe assistant is ready. Open http://127.0.0.1:{web_port}/ in a browser"
+            f" (applicants; staff console under /staff).\n"
+            "Or talk to it through Rasa's REST channel, e.g.\n"
             f"  curl -s localhost:{rasa_port}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
             '       -d \'{"sender": "me", "message": "Quelle est la date limite ?"}\'\n'
             "or run `make shell` to chat in the terminal. Ctrl-C stops everything.\n"

@@ -21,7 +21,7 @@ import logging
 import math
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from bot.limits import max_message_chars
 from bot.web.keys import LIVE, SETTINGS
@@ -35,6 +35,7 @@ from bot.web.public.texts import chat_text, language_or_default
 log = logging.getLogger(__name__)
 
 HELLO_TIMEOUT = 10.0
+MAX_QUEUED = 10  # messages waiting for Rasa on one socket
 
 
 def frame_limit() -> int:
@@ -46,10 +47,20 @@ async def chat_socket(request: web.Request) -> web.StreamResponse:
     """`GET /chat/ws`: refuses foreign origins before the upgrade, then runs one chat."""
     if not origin_allowed(request, request.app[SETTINGS].allowed_origins):
         raise web.HTTPForbidden(text="origin not allowed")
+    wait = request.app[CHAT].connections.retry_after(request.remote or "unknown")
+    if wait:  # the page's reconnection back-off tries again later
+        raise web.HTTPTooManyRequests(headers={"Retry-After": str(math.ceil(wait))})
     ws = web.WebSocketResponse(heartbeat=25, max_msg_size=frame_limit())
     await ws.prepare(request)
+    request.app[CHAT].sockets.add(ws)
     await ChatConnection(request, ws).run()
     return ws
+
+
+async def close_sockets(app: web.Application) -> None:
+    """On shutdown: "going away" to every open page, which reconnects by itself later."""
+    sockets = list(app[CHAT].sockets)
+    await asyncio.gather(*(ws.close(code=WSCloseCode.GOING_AWAY) for ws in sockets), return_exceptions=True)
 
 
 class ChatConnection:
@@ -76,10 +87,13 @@ class ChatConnection:
                 if frame.type != WSMsgType.TEXT:
                     continue
                 message = _parse(frame.data)
-                if message is None or message.get("type") != "message":
-                    await self._error(None, "invalid")
-                    continue
-                inbox.put_nowait(message)
+                with contextlib.suppress(ConnectionError):
+                    if message is None or message.get("type") != "message":
+                        await self._error(None, "invalid")
+                    elif inbox.qsize() >= MAX_QUEUED:  # a flood: refused now, not kept in memory
+                        await self._error(message.get("id"), "rate_limited", retry=True, retry_after=5, seconds=5)
+                    else:
+                        inbox.put_nowait(message)
         finally:
             hub.unsubscribe(self.conversation_id, staff)
             for task in tasks:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
@@ -17,7 +18,10 @@ class ChatState:
 
     per_conversation: RateLimiter
     per_address: RateLimiter
+    connections: RateLimiter  # per address: each (re)connection may read a tracker from Rasa
     answered: SeenMessages
+    # Open sockets, closed on shutdown so that a stopping server does not wait for them.
+    sockets: weakref.WeakSet[web.WebSocketResponse] = field(default_factory=weakref.WeakSet)
 
     @classmethod
     def from_settings(cls, settings: WebSettings) -> ChatState:
@@ -25,6 +29,7 @@ class ChatState:
         return cls(
             per_conversation=RateLimiter(settings.chat_rate_limit, window),
             per_address=RateLimiter(settings.chat_rate_limit_address, window),
+            connections=RateLimiter(settings.chat_rate_limit_address, window),
             answered=SeenMessages(),
         )
 

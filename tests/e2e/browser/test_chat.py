@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from bot.processes import Service
 from tests.e2e.conftest import Assistant
@@ -93,3 +93,40 @@ def test_a_too_long_message_is_explained_and_not_sent(page: Page, web: Service) 
     box.press("Backspace")
     expect(page.locator("#chat-note")).not_to_contain_text("te lang")
     expect(box).to_have_attribute("aria-invalid", "false")
+
+
+def test_the_typing_indicator_shows_until_the_answer_arrives(page: Page, web: Service) -> None:
+    held: list[str | bytes] = []  # the gateway's answers, passed on when the test says so
+    routes: list[WebSocketRoute] = []
+
+    def hold_replies(route: WebSocketRoute) -> None:
+        routes.append(route)
+        server = route.connect_to_server()
+
+        def from_gateway(message: str | bytes) -> None:
+            if '"type": "reply"' in str(message):
+                held.append(message)
+            else:
+                route.send(message)
+
+        server.on_message(from_gateway)
+
+    page.route_web_socket("**/chat/ws", hold_replies)
+    open_chat(page, base_url(web) + "/fr/")
+    typing = page.locator("#chat-typing")
+    expect(typing).to_be_hidden()
+    page.locator("#chat-input").fill("Quel est le budget ?")
+    page.locator("#chat-input").press("Enter")
+    expect(typing).to_be_visible()
+    expect(typing).to_contain_text("L'assistant écrit")
+    for _ in range(600):  # up to a minute for the real answer to reach the route
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "no answer from the gateway"
+    expect(typing).to_be_visible()  # the answer is held back: still waiting
+    expect(page.locator(".msg.user .state")).to_have_count(0)  # sent, so not "waiting to be sent"
+    shot(page, "fr-typing", full_page=False)
+    routes[-1].send(held.pop(0))
+    expect(page.locator(".msg.bot .text")).to_contain_text(["400.000 €"])
+    expect(typing).to_be_hidden()

@@ -91,6 +91,7 @@ function flush() {
   const message = outbox[0];
   if (connection.send({ type: "message", id: message.id, text: message.text, lang: message.lang })) {
     inflight = message.id;
+    markPending(message.id, false); // sent: now the assistant is "typing"
   }
   updateTyping();
 }
@@ -118,7 +119,13 @@ function settle(id, state) {
   return bubble;
 }
 
-function retryLater(seconds) {
+function markPending(id, pending) {
+  const bubble = id && bubbleOf(id);
+  if (bubble) setState(bubble, pending ? "pending" : "", texts);
+}
+
+function retryLater(id, seconds) {
+  markPending(id, true);
   inflight = null;
   clearTimeout(retryTimer);
   const wait = seconds ? seconds * 1000 : retryDelay;
@@ -141,7 +148,7 @@ function onMessage(data) {
     append({ role: "staff", text: data.text, reference: data.reference });
   } else if (data.type === "error") {
     setStatus(data.text);
-    if (data.retry && data.id) return retryLater(data.retry_after);
+    if (data.retry && data.id) return retryLater(data.id, data.retry_after);
     if (data.id) settle(data.id, "failed");
   }
   flush();
@@ -167,6 +174,7 @@ function onOpen(welcome) {
 }
 
 function onClose(wasReady) {
+  markPending(inflight, true);
   inflight = null;
   section.dataset.connection = "offline";
   if (wasReady || !wasOffline) setStatus(texts.offline);
