@@ -40,7 +40,8 @@ def web(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> Itera
         free_port(),
         f"http://127.0.0.1:{assistant.rasa_port}",
         log=tmp / "web.log",
-        env={"DATABASE_URL": f"sqlite:///{tmp / 'bot.db'}"},
+        # The action server's ticket database: the staff console reads what it writes.
+        env={"DATABASE_URL": assistant.database_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox")},
     )
     service.start().wait_ready(timeout=60)
     assistant.say("warm-up", "Bonjour")  # the first answer of a fresh Rasa server is the slowest
