@@ -9,14 +9,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guided import answering, intent_of, is_interruption, starting
+from actions.guided import AskSlot, answering, intent_of, is_interruption, starting
 from actions.language import reply_language
 from actions.replies import events_of, send
 from bot.answers.eligibility import ask, verdict_reply
+from bot.answers.reply import Reply
 from bot.clock import today
 from bot.eligibility import activity_answer, applicant_kind, decide, project_answer
 from bot.eligibility.interpret import ACTIVITY_YES, mentions_brussels
-from bot.knowledge import load_knowledge
+from bot.knowledge import Knowledge, load_knowledge
 from bot.recommend import recommend
 
 Slots = dict[str, Any]
@@ -83,17 +84,9 @@ def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:
     return {slot: None}
 
 
-class _AskCheckQuestion(Action):
-    """Asks the question of one slot of the check (Rasa calls action_ask_<slot>)."""
-
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
-        send(dispatcher, ask(load_knowledge(reply_language(tracker)), self.slot))
-        return []
+class _AskCheckQuestion(AskSlot):
+    def question(self, k: Knowledge, tracker: Tracker) -> Reply:
+        return ask(k, self.slot)
 
 
 class ActionAskApplicantKind(_AskCheckQuestion):

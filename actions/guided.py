@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.language import reply_language
+from actions.replies import send
+from bot.answers.reply import Reply
+from bot.knowledge import Knowledge, load_knowledge
 
 # A message with one of these intents, when it gives no usable answer, is a question of
 # its own: the form lets it be answered, then comes back (actions/answer.py).
@@ -67,3 +75,19 @@ def is_interruption(tracker: Tracker) -> bool:
     name, confidence = intent_of(tracker)
     text = (tracker.latest_message.get("text") or "").strip()
     return name == "stop" or (name in INTERRUPTIONS and (confidence >= CONFIDENT or text.startswith("/")))
+
+
+class AskSlot(Action):
+    """Asks the question of one slot of a form (Rasa calls `action_ask_<slot>`)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def question(self, k: Knowledge, tracker: Tracker) -> Reply:
+        raise NotImplementedError
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+        send(dispatcher, self.question(load_knowledge(reply_language(tracker)), tracker))
+        return []

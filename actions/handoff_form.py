@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guided import answering, intent_of
+from actions.guided import AskSlot, answering, intent_of
 from actions.language import reply_language
 from actions.replies import send
 from bot.answers import handoff
+from bot.answers.reply import Reply
 from bot.answers.vocabulary import found
-from bot.knowledge import load_knowledge
+from bot.knowledge import Knowledge, load_knowledge
 
 Slots = dict[str, Any]
 DECLINED = "declined"  # handoff_channel when the applicant says no: the form ends, nothing stored
@@ -115,19 +116,9 @@ class ValidateHandoffForm(FormValidationAction):
         return {"handoff_email": None}
 
 
-class _AskHandoffQuestion(Action):
-    """Asks the question of one slot of the hand-off (Rasa calls action_ask_<slot>)."""
-
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
-        k = load_knowledge(reply_language(tracker))
-        question = str(tracker.get_slot("handoff_question") or "")
-        send(dispatcher, handoff.ask(k, self.slot, question=question))
-        return []
+class _AskHandoffQuestion(AskSlot):
+    def question(self, k: Knowledge, tracker: Tracker) -> Reply:
+        return handoff.ask(k, self.slot, question=str(tracker.get_slot("handoff_question") or ""))
 
 
 class ActionAskHandoffQuestion(_AskHandoffQuestion):

@@ -87,15 +87,19 @@ def _from_record(record: dict[str, Any]) -> tuple[TicketRequest, str, datetime]:
     return request, record["reference"], datetime.fromisoformat(record["created_at"])
 
 
+# What a ticket copies from the applicant's request.
+_COPIED = ("language", "question", "conversation_id", "contact_email", "reply_channel")
+
+
+def _copied(request: TicketRequest) -> dict[str, Any]:
+    return {name: getattr(request, name) for name in _COPIED}
+
+
 def _pending_view(record: dict[str, Any]) -> TicketView:
     request, reference, created_at = _from_record(record)
     return TicketView(
         reference=reference,
-        language=request.language,
-        question=request.question,
-        conversation_id=request.conversation_id,
-        contact_email=request.contact_email,
-        reply_channel=request.reply_channel,
+        **_copied(request),
         status="open",
         assignee_email=None,
         created_at=created_at,
@@ -208,11 +212,7 @@ class IntakeMixin(DeskBase):
                     ticket = Ticket(
                         reference=reference,
                         idempotency_key=request.idempotency_key,
-                        language=request.language,
-                        question=request.question,
-                        conversation_id=request.conversation_id,
-                        contact_email=request.contact_email,
-                        reply_channel=request.reply_channel,
+                        **_copied(request),
                         status="open",
                         created_at=created_at,
                         updated_at=created_at,
