@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.guided import AskSlot, answering, intent_of, is_interruption, starting
 from actions.language import reply_language
 from actions.replies import events_of, send
-from bot.answers.eligibility import ask, verdict_reply
+from bot.answers.eligibility import ask, unusable, verdict_reply
 from bot.answers.reply import Reply
 from bot.clock import today
 from bot.eligibility import activity_answer, applicant_kind, decide, project_answer
@@ -78,9 +78,7 @@ def _text(tracker: Tracker) -> str:
 
 def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:
     """Say the answer could not be used; the form then asks the question again."""
-    k = load_knowledge(lang)
-    key = {"applicant_kind": "reask_applicant_kind", "brussels_activity": "reask_activity"}
-    dispatcher.utter_message(text=k.wording["check"][key.get(slot, "reask_project")])
+    dispatcher.utter_message(text=unusable(load_knowledge(lang), slot))
     return {slot: None}
 
 

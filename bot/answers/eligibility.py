@@ -30,19 +30,22 @@ def _buttons(items: list[Mapping[str, str]]) -> list[Button]:
     return [Button(item["title"], item["payload"]) for item in items]
 
 
-def ask(k: Knowledge, slot: str, *, again: bool = False) -> Reply:
-    """The question that fills `slot`; `again` after an answer that could not be used."""
+def ask(k: Knowledge, slot: str) -> Reply:
+    """The question that fills `slot`, with its quick replies."""
     check: Mapping[str, Any] = k.wording["check"]
     key, buttons = QUESTIONS[slot]
-    text = f"{check[REASKS[slot]]}\n{check[key]}" if again else str(check[key])
-    return Reply(text, _buttons(check[buttons]) if buttons else [])
+    return Reply(str(check[key]), _buttons(check[buttons]) if buttons else [])
+
+
+def unusable(k: Knowledge, slot: str) -> str:
+    """Said when an answer to `slot` could not be used (the question follows)."""
+    return str(k.wording["check"][REASKS[slot]])
 
 
 def kind_label(k: Knowledge, kind: str) -> str:
+    """How the wording names a kind of applicant ("les asbl"); "other" for the rest."""
     labels = k.wording["applicant_labels"]
-    return str(
-        labels.get(kind, labels["company"] if kind != OTHER_KIND else k.wording["check"]["kind_buttons"][-1]["title"])
-    )
+    return str(labels.get(kind, labels[OTHER_KIND]))
 
 
 def verdict_reply(k: Knowledge, verdict: Verdict, kind: str, project: str, today: dt.date) -> Reply:
