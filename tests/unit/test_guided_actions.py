@@ -55,7 +55,8 @@ async def test_an_unusable_answer_is_asked_again_politely() -> None:
 
 
 async def test_a_question_in_the_middle_is_left_to_answer() -> None:
-    t = tracker("c'est quand la date limite ?", "ask_deadline", loop="eligibility_form", requested="project_description")
+    t = tracker("c'est quand la date limite ?", "ask_deadline", loop="eligibility_form",
+                requested="project_description")  # fmt: skip
     _, slots = await validate(ValidateEligibilityForm(), t, CHECK_DOMAIN)
     assert "project_description" not in slots
 
