@@ -18,7 +18,6 @@ INTERRUPTIONS = frozenset(
     [
         "ask_budget",
         "ask_deadline",
-        "ask_who_can_apply",
         "ask_measures",
         "ask_technologies",
         "ask_submission",

@@ -152,7 +152,7 @@ def main() -> None:
     for lang in LANGUAGES:
         results[lang] = metrics(gold[lang], [p["intent"] for p in parsed[lang]])
         results[lang]["errors"] = [
-            {"text": text, "intent": g, **p}
+            {"text": text, "expected": g, "predicted": p["intent"], "ranking": p["ranking"]}
             for text, g, p in zip(texts[lang], gold[lang], parsed[lang], strict=True)
             if p["intent"] != g
         ]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bot.answers.buttons import yes_no
+from bot.answers.measures import recommend_measure
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
 from bot.answers.vocabulary import found
 from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
+from bot.recommend import recommend
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
 _SENTENCE = {"named": "who_named", "company": "who_company", "undecided": "who_undecided"}
@@ -37,6 +39,9 @@ def who_can_apply(k: Knowledge, q: Question) -> Reply:
 def eligibility(k: Knowledge, q: Question) -> Reply:
     """ "Am I eligible?" / "can my vzw apply?" start the guided check; "can an asbl
     apply?" gets the text's answer at once, with the check offered."""
+    asks_eligibility = bool(found(q.lang, "eligibility_question", q.text))
+    if not asks_eligibility and found(q.lang, "measure_question", q.text) and recommend(q.text, q.lang).measures:
+        return recommend_measure(k, q)  # "we help startups with trade fairs: which measure?"
     answer = who_can_apply(k, q)
     if speaks_about_self(q.text, q.lang):
         named_a_kind = applicant_status(k, found(q.lang, "applicant_types", q.text)) is not None
@@ -46,6 +51,14 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     return Reply(f"{answer.text}\n{offer}", yes_no(k), offer=ELIGIBILITY_CHECK)
 
 
+def project_fit(k: Knowledge, q: Question) -> Reply:
+    """A described project: the measure it fits, or the guided check when the applicant
+    asks whether they are eligible ("we train young people in VR: are we eligible?")."""
+    if found(q.lang, "eligibility_question", q.text):
+        return eligibility(k, q)
+    return recommend_measure(k, q)
+
+
 # "Who may apply?", "can an asbl apply?" and "am I eligible?" are one intent since the NLU
 # could not tell them apart: eligibility() tells them apart by the words.
-ANSWERS = {"check_eligibility": eligibility}
+ANSWERS = {"check_eligibility": eligibility, "recommend_measure": project_fit}

@@ -19,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.language import detect
 from bot.limits import max_message_chars
+from bot.rasa_plugins.fingerprint import data_fingerprint
 from bot.text.normalize import has_letters
 
 
@@ -38,6 +39,10 @@ def guarded_intent(text: str) -> str | None:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class InputGuard(GraphComponent):
     """Overrides the predicted intent for unusable input (see module docstring)."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return data_fingerprint("language/markers.yml")
 
     @classmethod
     def create(

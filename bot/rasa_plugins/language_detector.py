@@ -18,6 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import SUPPORTED, detect
+from bot.rasa_plugins.fingerprint import data_fingerprint
 
 LANGUAGE = "language"
 
@@ -32,6 +33,10 @@ def page_language(message: Message) -> str | None:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class LanguageDetector(GraphComponent):
     """Marks each message with its language (see module docstring)."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return data_fingerprint("language/markers.yml")
 
     @classmethod
     def create(

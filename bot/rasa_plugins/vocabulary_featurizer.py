@@ -23,12 +23,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.answers.vocabulary import matcher
+from bot.rasa_plugins.fingerprint import data_fingerprint
 from bot.rasa_plugins.lemma_tokenizer import language_of
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):
     """Adds one sparse feature per vocabulary section (see module docstring)."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return data_fingerprint("vocabulary/fr.yml", "vocabulary/nl.yml", "knowledge/call.yml")
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -1,0 +1,19 @@
+"""Rasa caches a trained component by its config and inputs; components that read files
+under data/ add those files' contents to the fingerprint, so that editing a vocabulary
+retrains them instead of silently reusing stale features."""
+
+from __future__ import annotations
+
+import hashlib
+
+from bot.paths import data_dir
+
+
+def data_fingerprint(*relative_paths: str) -> str:
+    """A hash of the named files under the data folder (missing files count as empty)."""
+    digest = hashlib.sha256()
+    for relative in relative_paths:
+        path = data_dir() / relative
+        digest.update(relative.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
