@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,9 @@ class Service:
     _log_file: IO[bytes] | None = None
 
     def start(self) -> Service:
+        port = urllib.parse.urlsplit(self.health_url).port
+        if port and _in_use(port):  # else an old server would answer our health check
+            raise RuntimeError(f"{self.name}: port {port} is already in use (another assistant still running?)")
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(PROJECT_ROOT), **self.env}
         if self.log:
             self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +76,11 @@ class Service:
         if self._log_file:
             self._log_file.close()
             self._log_file = None
+
+
+def _in_use(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def action_server(port: int, log: Path | None = None, env: dict[str, str] | None = None) -> Service:
