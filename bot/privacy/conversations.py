@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
-from sqlalchemy import MetaData, Table, create_engine, delete, func, select
+from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, make_url, select
 
 
 def purge_conversations(tracker_store_url: str, older_than_days: int, keep: Iterable[str] = ()) -> int:
@@ -20,8 +21,13 @@ def purge_conversations(tracker_store_url: str, older_than_days: int, keep: Iter
     if older_than_days < 0:
         raise ValueError("older_than_days must be 0 or more")
     cutoff = time.time() - older_than_days * 86400
-    engine = create_engine(tracker_store_url)
+    url = make_url(tracker_store_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return 0  # no conversation was ever stored (do not create the file)
+    engine = create_engine(url)
     try:
+        if not inspect(engine).has_table("events"):
+            return 0
         metadata = MetaData()
         metadata.reflect(engine, only=["events"])
         events: Table = metadata.tables["events"]
