@@ -124,3 +124,21 @@ def test_dutch_question_answered_in_the_chat(assistant: Assistant, console: Cons
     assert reply in bot_texts(assistant, sender)
     status = assistant.text(sender, "hoe staat het met mijn vraag?")
     assert reference in status and "dien ze apart in" in status
+
+
+def test_dutch_question_answered_by_email(assistant: Assistant, console: Console, mail: tuple[Inbox, int]) -> None:
+    sender = "staff-nl-2"
+    assistant.text(sender, "Welke documenten moet ik bij mijn dossier voegen?")
+    for answer in ("ja", "ja", "per e-mail"):
+        assistant.text(sender, answer)
+    done = assistant.text(sender, "an.peeters@voorbeeld.be")
+    [reference] = _REFERENCE.findall(done) or [done]
+    assert "Répondre en néerlandais" in console.get(f"/staff/tickets/{reference}")  # the console says which
+    reply = "Voeg een korte projectbeschrijving en een begroting toe."
+    console.post(f"/staff/tickets/{reference}/replies", f"/staff/tickets/{reference}", text=reply)
+    inbox = mail[0]
+    message = wait_for(lambda: next((m for m in inbox.messages if reference in str(m["Subject"])), None))
+    assert "antwoord op uw vraag" in str(message["Subject"])
+    assert message["To"] == "an.peeters@voorbeeld.be"
+    assert "begroting" in message.get_body(preferencelist=("plain",)).get_content()
+    assert reply in bot_texts(assistant, sender)

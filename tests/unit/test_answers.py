@@ -87,3 +87,17 @@ def test_an_unknown_intent_falls_back_to_the_menu() -> None:
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_every_intent_has_an_answer_in_both_languages(intent: str, lang: str) -> None:
     assert reply(intent, "x", lang).strip()
+
+
+@pytest.mark.parametrize(
+    "intent, text, lang, expected",
+    [
+        ("ask_budget", "Quel est le taux de cofinancement demandé ?", "fr", "ne précise pas si un cofinancement"),
+        ("check_eligibility", "Mag een vzw twee projecten indienen?", "nl", "zegt niets"),
+        ("ask_deadline", "Wanneer wordt de subsidie uitbetaald, in schijven?", "nl", "zegt niets"),
+    ],
+)
+def test_a_question_about_a_gap_of_the_text_never_gets_a_fact(intent: str, text: str, lang: str, expected: str) -> None:
+    reply = answer(Question(intent, text, lang, dt.date(2016, 6, 1)))
+    assert expected in reply.text
+    assert reply.offer == "handoff_form"
