@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -88,12 +88,21 @@ def _back(request: web.Request) -> web.HTTPFound:
     return web.HTTPFound(str(request.app.router["ticket"].url_for(reference=reference)))
 
 
-async def assign(request: web.Request) -> web.StreamResponse:
-    """POST: assign the ticket to the member of staff who asks."""
-    staff = logged_in_staff(request)
-    if await _act(request, request.config_dict[DESK].assign, request.match_info["reference"], staff.id):
-        flash(request, "flash_assigned")
-    raise _back(request)
+def _by_member(method: str, done: str, doc: str) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """A POST that calls `Desk.<method>(reference, staff_id)` for the member who asks."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        staff = logged_in_staff(request)
+        if await _act(request, getattr(request.config_dict[DESK], method), request.match_info["reference"], staff.id):
+            flash(request, done)
+        raise _back(request)
+
+    handler.__doc__ = doc
+    return handler
+
+
+assign = _by_member("assign", "flash_assigned", "POST: assign the ticket to the member of staff who asks.")
+close = _by_member("close", "flash_closed", "POST: close the ticket.")
 
 
 async def add_note(request: web.Request) -> web.StreamResponse:
@@ -130,14 +139,6 @@ async def reply(request: web.Request) -> web.StreamResponse:
         request.config_dict[LIVE].publish(view.conversation_id, message)
     if stored.delivery_status == "pending":
         start_delivery(request)
-    raise _back(request)
-
-
-async def close(request: web.Request) -> web.StreamResponse:
-    """POST: close the ticket."""
-    staff = logged_in_staff(request)
-    if await _act(request, request.config_dict[DESK].close, request.match_info["reference"], staff.id):
-        flash(request, "flash_closed")
     raise _back(request)
 
 
