@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import context_of
+from actions.context import context_of, message_intent
 from actions.language import reply_language
 from actions.replies import clear, events_of, send, stop_form
 from bot.answers import Question, Reply, answer
@@ -31,7 +31,7 @@ class ActionAnswer(Action):
     ) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         message = tracker.latest_message
-        intent = (message.get("intent") or {}).get("name") or "nlu_fallback"
+        intent = message_intent(message)[0] or "nlu_fallback"
         active = (tracker.active_loop or {}).get("name")
         if active and intent in CANCEL_INTENTS:
             return [SlotSet("language", lang), *cancel(dispatcher, active, lang)]

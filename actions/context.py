@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -32,8 +33,19 @@ def _user_events(tracker: Tracker) -> list[dict[str, Any]]:
     return [e for e in tracker.events if e.get("event") == "user"]
 
 
+def message_intent(message: Mapping[str, Any]) -> tuple[str, float]:
+    """The intent of a parsed message and its confidence ("" when there is none)."""
+    intent = message.get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def message_text(tracker: Tracker) -> str:
+    """The latest message, white space collapsed."""
+    return " ".join(str(tracker.latest_message.get("text") or "").split())
+
+
 def _intent(event: dict[str, Any]) -> str:
-    return ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
+    return message_intent(event.get("parse_data") or {})[0]
 
 
 def previous_question(tracker: Tracker) -> str | None:
@@ -56,7 +68,7 @@ def fallbacks_in_a_row(tracker: Tracker) -> int:
 
 def context_of(tracker: Tracker) -> Context:
     message = tracker.latest_message
-    intent = (message.get("intent") or {}).get("name")
+    intent = message_intent(message)[0]
     ranking = [r.get("name") for r in message.get("intent_ranking") or []]
     offer = tracker.get_slot("pending_offer")
     offered_question = tracker.get_slot("handoff_question") if offer == HANDOFF else None

@@ -9,7 +9,8 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guided import AskSlot, answering, intent_of, is_interruption, starting
+from actions.context import message_intent, message_text
+from actions.guided import AskSlot, answering, is_interruption, starting
 from actions.language import reply_language
 from actions.replies import events_of, send
 from bot.answers.eligibility import ask, unusable, verdict_reply
@@ -36,7 +37,7 @@ class ValidateEligibilityForm(FormValidationAction):
         return "validate_eligibility_form"
 
     async def extract_applicant_kind(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
-        text, lang = _text(tracker), reply_language(tracker)
+        text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):
             kind = applicant_kind(text, lang)
             return {"applicant_kind": kind} if kind else {}
@@ -48,20 +49,20 @@ class ValidateEligibilityForm(FormValidationAction):
         return {} if is_interruption(tracker) else _unusable(dispatcher, lang, "applicant_kind")
 
     async def extract_brussels_activity(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
-        text, lang = _text(tracker), reply_language(tracker)
+        text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):
             return {"brussels_activity": ACTIVITY_YES} if mentions_brussels(text, lang) else {}
         if not answering(tracker, "brussels_activity"):
             return {}
         if is_interruption(tracker):
             return {}
-        answer = activity_answer(text, lang, intent_of(tracker)[0])
+        answer = activity_answer(text, lang, message_intent(tracker.latest_message)[0])
         return {"brussels_activity": answer} if answer else _unusable(dispatcher, lang, "brussels_activity")
 
     async def extract_project_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
     ) -> Slots:
-        text, lang = _text(tracker), reply_language(tracker)
+        text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):  # only a message that clearly describes a project
             return {"project_description": text} if recommend(text, lang).measures else {}
         if not answering(tracker, "project_description"):
@@ -70,10 +71,6 @@ class ValidateEligibilityForm(FormValidationAction):
             return {}
         project = project_answer(text)
         return {"project_description": project} if project else _unusable(dispatcher, lang, "project_description")
-
-
-def _text(tracker: Tracker) -> str:
-    return str(tracker.latest_message.get("text") or "")
 
 
 def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:

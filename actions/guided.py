@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import message_intent, message_text
 from actions.language import reply_language
 from actions.replies import send
 from bot.answers.reply import Reply
@@ -64,16 +65,11 @@ def _resumed(tracker: Tracker) -> bool:
     return False
 
 
-def intent_of(tracker: Tracker) -> tuple[str, float]:
-    intent = tracker.latest_message.get("intent") or {}
-    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
-
-
 def is_interruption(tracker: Tracker) -> bool:
     """A confident question, "stop", or a button that triggers an intent directly."""
-    name, confidence = intent_of(tracker)
-    text = (tracker.latest_message.get("text") or "").strip()
-    return name == "stop" or (name in INTERRUPTIONS and (confidence >= CONFIDENT or text.startswith("/")))
+    name, confidence = message_intent(tracker.latest_message)
+    button = message_text(tracker).startswith("/")
+    return name == "stop" or (name in INTERRUPTIONS and (confidence >= CONFIDENT or button))
 
 
 class AskSlot(Action):

@@ -9,12 +9,13 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guided import AskSlot, answering, intent_of
+from actions.context import message_intent, message_text
+from actions.guided import AskSlot, answering
 from actions.language import reply_language
-from actions.replies import send
 from bot.answers import handoff
 from bot.answers.reply import Reply
 from bot.answers.vocabulary import found
+from bot.eligibility.interpret import yes_or_no
 from bot.knowledge import Knowledge, load_knowledge
 
 Slots = dict[str, Any]
@@ -28,17 +29,20 @@ def email_in(text: str) -> str | None:
     return match.group(0).strip(".") if match else None
 
 
-def _says_no(tracker: Tracker, lang: str) -> bool:
-    name, _ = intent_of(tracker)
-    return name in {"deny", "stop"} or "no" in found(lang, "check_answers", _text(tracker))
+def _intent(tracker: Tracker) -> str:
+    return message_intent(tracker.latest_message)[0]
 
 
-def _says_yes(tracker: Tracker, lang: str) -> bool:
-    return intent_of(tracker)[0] == "affirm" or "yes" in found(lang, "check_answers", _text(tracker))
+def _says(tracker: Tracker, lang: str) -> str | None:
+    """ "yes", "no" (also "stop") or None."""
+    intent = _intent(tracker)
+    return "no" if intent == "stop" else yes_or_no(message_text(tracker), lang, intent)
 
 
-def _text(tracker: Tracker) -> str:
-    return " ".join(str(tracker.latest_message.get("text") or "").split())
+def _reask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, **values: str) -> Slots:
+    """Say the answer could not be used; the form then asks the question again."""
+    dispatcher.utter_message(text=handoff.reask(load_knowledge(reply_language(tracker)), slot, **values))
+    return {slot: None}
 
 
 class ValidateHandoffForm(FormValidationAction):
@@ -59,12 +63,11 @@ class ValidateHandoffForm(FormValidationAction):
     async def extract_handoff_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         if not answering(tracker, "handoff_question"):
             return {}
-        if intent_of(tracker)[0] == "stop":
+        if _intent(tracker) == "stop":
             return {"handoff_channel": DECLINED}
-        text = _text(tracker)
+        text = message_text(tracker)
         if len(text.split()) < MIN_QUESTION_WORDS:
-            dispatcher.utter_message(text=load_knowledge(reply_language(tracker)).wording["handoff"]["reask_question"])
-            return {"handoff_question": None}
+            return _reask(dispatcher, tracker, "handoff_question")
         # Typed just now in answer to "what is your question?": no need to confirm it.
         return {"handoff_question": text, "handoff_question_ok": True}
 
@@ -73,12 +76,11 @@ class ValidateHandoffForm(FormValidationAction):
     ) -> Slots:
         if not answering(tracker, "handoff_question_ok"):
             return {}
-        lang = reply_language(tracker)
-        if intent_of(tracker)[0] == "stop":
+        if _intent(tracker) == "stop":
             return {"handoff_channel": DECLINED}
-        if _says_yes(tracker, lang):
+        if _says(tracker, reply_language(tracker)) == "yes":
             return {"handoff_question_ok": True}
-        text = _text(tracker)
+        text = message_text(tracker)
         if len(text.split()) >= 3:  # the corrected question
             return {"handoff_question": text, "handoff_question_ok": True}
         return {"handoff_question": None, "handoff_question_ok": None}  # "no": ask it again
@@ -86,7 +88,7 @@ class ValidateHandoffForm(FormValidationAction):
     async def extract_handoff_channel(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         if not answering(tracker, "handoff_channel"):
             return {}
-        lang, text = reply_language(tracker), _text(tracker)
+        lang, text = reply_language(tracker), message_text(tracker)
         email = email_in(text)
         if email:
             return {"handoff_channel": "email", "handoff_email": email}
@@ -95,25 +97,22 @@ class ValidateHandoffForm(FormValidationAction):
             return {"handoff_channel": "email"}
         if "chat" in choice:
             return {"handoff_channel": "chat"}
-        if _says_no(tracker, lang):
+        if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
-        send(dispatcher, handoff.ask(load_knowledge(lang), "handoff_channel", again=True))
-        return {"handoff_channel": None}
+        return _reask(dispatcher, tracker, "handoff_channel")
 
     async def extract_handoff_email(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         if not answering(tracker, "handoff_email"):
             return {}
-        lang, text = reply_language(tracker), _text(tracker)
+        lang, text = reply_language(tracker), message_text(tracker)
         email = email_in(text)
         if email:
             return {"handoff_email": email}
         if "chat" in found(lang, "handoff_answers", text):
             return {"handoff_channel": "chat"}
-        if _says_no(tracker, lang):
+        if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
-        wording = load_knowledge(lang).wording["handoff"]["reask_email"]
-        dispatcher.utter_message(text=wording.format(email=text[:80]))
-        return {"handoff_email": None}
+        return _reask(dispatcher, tracker, "handoff_email", email=text[:80])
 
 
 class _AskHandoffQuestion(AskSlot):

@@ -21,8 +21,8 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     dispatcher.utter_message(text=reply.text, buttons=[b.as_dict() for b in reply.buttons])
 
 
-def clear(form: str, keep: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    return [SlotSet(slot, None) for slot in FORM_SLOTS[form] if slot not in keep]
+def clear(form: str) -> list[dict[str, Any]]:
+    return [SlotSet(slot, None) for slot in FORM_SLOTS[form]]
 
 
 def stop_form() -> list[dict[str, Any]]:
@@ -33,11 +33,10 @@ def stop_form() -> list[dict[str, Any]]:
 def events_of(reply: Reply) -> list[dict[str, Any]]:
     """The offer to remember, the guided conversation to start, the question to pass on."""
     events: list[dict[str, Any]] = [SlotSet("pending_offer", reply.offer)]
-    if reply.offer == HANDOFF:
-        events.append(SlotSet("handoff_question", reply.question))
     if reply.start:
         events += clear(reply.start)
-        if reply.start == HANDOFF and reply.question:
-            events.append(SlotSet("handoff_question", reply.question))
+    if HANDOFF in (reply.offer, reply.start):
+        events.append(SlotSet("handoff_question", reply.question))
+    if reply.start:
         events.append(FollowupAction(reply.start))
     return events

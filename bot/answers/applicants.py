@@ -26,14 +26,12 @@ def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def who_can_apply(k: Knowledge, q: Question) -> Reply:
+def who_sentence(k: Knowledge, verdict: tuple[str, str] | None) -> str:
     """What the text says about who may apply, or about the kind of applicant named."""
-    kinds = found(q.lang, "applicant_types", q.text)
-    verdict = applicant_status(k, kinds)
     if verdict is None:
-        return Reply(k.answer("who"))
+        return k.answer("who")
     kind, status = verdict
-    return Reply(k.answer(_SENTENCE[status], label=k.wording["applicant_labels"][kind]))
+    return k.answer(_SENTENCE[status], label=k.wording["applicant_labels"][kind])
 
 
 def eligibility(k: Knowledge, q: Question) -> Reply:
@@ -42,13 +40,13 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     asks_eligibility = bool(found(q.lang, "eligibility_question", q.text))
     if not asks_eligibility and found(q.lang, "measure_question", q.text) and recommend(q.text, q.lang).measures:
         return recommend_measure(k, q)  # "we help startups with trade fairs: which measure?"
-    answer = who_can_apply(k, q)
+    verdict = applicant_status(k, found(q.lang, "applicant_types", q.text))
+    answer = who_sentence(k, verdict)
     if speaks_about_self(q.text, q.lang):
-        named_a_kind = applicant_status(k, found(q.lang, "applicant_types", q.text)) is not None
         start = k.wording["check"]["start"]
-        return Reply(f"{answer.text}\n{start}" if named_a_kind else start, start=ELIGIBILITY_CHECK)
+        return Reply(f"{answer}\n{start}" if verdict else start, start=ELIGIBILITY_CHECK)
     offer = k.wording["check"]["offer"]
-    return Reply(f"{answer.text}\n{offer}", yes_no(k), offer=ELIGIBILITY_CHECK)
+    return Reply(f"{answer}\n{offer}", yes_no(k), offer=ELIGIBILITY_CHECK)
 
 
 def project_fit(k: Knowledge, q: Question) -> Reply:

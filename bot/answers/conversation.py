@@ -9,6 +9,7 @@ from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge, load_knowledge
 from bot.language import SUPPORTED
 from bot.limits import max_message_chars
+from bot.retrieval import best_passage
 
 
 def with_menu(key: str):  # type: ignore[no-untyped-def]
@@ -43,8 +44,6 @@ def likely_topics(k: Knowledge, q: Question, count: int = 3) -> list[Button]:
 
 def grounded(k: Knowledge, q: Question) -> Reply | None:
     """A passage of the knowledge base that answers `q`, said as coming from the call."""
-    from bot.retrieval import best_passage
-
     if found(q.lang, "unanswered_topics", q.text):  # a known gap of the text: never answer it
         return None
     match = best_passage(q.text, q.lang, q.today)

@@ -36,17 +36,21 @@ def start_handoff(k: Knowledge, question: str | None) -> Reply:
     return Reply(str(_wording(k)["start"]), start=HANDOFF, question=question)
 
 
-def ask(k: Knowledge, slot: str, *, question: str = "", email: str = "", again: bool = False) -> Reply:
-    """The question that fills `slot`; `again` after an answer that could not be used."""
+def ask(k: Knowledge, slot: str, *, question: str = "") -> Reply:
+    """The question that fills `slot`, with its quick replies."""
     w = _wording(k)
-    key = REASKS[slot] if again and slot in REASKS else QUESTIONS[slot]
-    text = str(w[key]).format(question=question, email=email, retention_days=retention_days())
+    text = str(w[QUESTIONS[slot]]).format(question=question, retention_days=retention_days())
     buttons: list[Button] = []
     if slot == "handoff_question_ok":
         buttons = [yes_no(k)[0], Button(k.wording["buttons"]["cancel"], k.wording["buttons"]["cancel"].lower())]
     elif slot == "handoff_channel":
         buttons = [Button(b["title"], b["payload"]) for b in w["consent_buttons"]]
     return Reply(text, buttons)
+
+
+def reask(k: Knowledge, slot: str, **values: str) -> str:
+    """Said when an answer to `slot` could not be used (the question follows)."""
+    return str(_wording(k)[REASKS[slot]]).format(**values)
 
 
 def cancelled(k: Knowledge) -> Reply:

@@ -34,11 +34,21 @@ def activity_answer(text: str, lang: str, intent: str | None = None) -> str | No
     """
     if _OUTSIDE in found(lang, "applicant_types", text):
         return ACTIVITY_OUTSIDE
+    said = yes_or_no(text, lang, intent)
+    if said == "no":
+        return ACTIVITY_NO
+    if said == "yes" or mentions_brussels(text, lang):
+        return ACTIVITY_YES
+    return None
+
+
+def yes_or_no(text: str, lang: str, intent: str | None = None) -> str | None:
+    """ "yes" or "no" from the words or the NLU's affirm/deny ("no" wins); None if neither."""
     answers = found(lang, "check_answers", text)
     if "no" in answers or intent == "deny":
-        return ACTIVITY_NO
-    if "yes" in answers or "brussels" in answers or intent == "affirm":
-        return ACTIVITY_YES
+        return "no"
+    if "yes" in answers or intent == "affirm":
+        return "yes"
     return None
 
 

@@ -33,7 +33,7 @@ class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return data_fingerprint("vocabulary/fr.yml", "vocabulary/nl.yml", "knowledge/call.yml")
+        return data_fingerprint("vocabulary/fr.yml", "vocabulary/nl.yml")
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
