@@ -92,6 +92,8 @@ class ValidateHandoffForm(FormValidationAction):
         email = email_in(text)
         if email:
             return {"handoff_channel": "email", "handoff_email": email}
+        if "@" in text:  # an address, mistyped: e-mail it is, and the address is asked again
+            return {"handoff_channel": "email", **_reask(dispatcher, tracker, "handoff_email", email=text[:80])}
         choice = found(lang, "handoff_answers", text)
         if "email" in choice:
             return {"handoff_channel": "email"}
@@ -108,6 +110,8 @@ class ValidateHandoffForm(FormValidationAction):
         email = email_in(text)
         if email:
             return {"handoff_email": email}
+        if "@" in text:  # a mistyped address, whatever the NLU reads in it: ask again
+            return _reask(dispatcher, tracker, "handoff_email", email=text[:80])
         if "chat" in found(lang, "handoff_answers", text):
             return {"handoff_channel": "chat"}
         if _says(tracker, lang) == "no":

@@ -139,3 +139,19 @@ async def test_a_resumed_form_does_not_read_the_interrupting_message_as_an_answe
                 events=events)  # fmt: skip
     _, slots = await validate(ValidateEligibilityForm(), t, CHECK_DOMAIN)
     assert "applicant_kind" not in slots
+
+
+async def test_a_mistyped_address_read_as_no_is_asked_again_not_declined() -> None:
+    t = tracker("pas@valide", "deny", loop="handoff_form", requested="handoff_email",
+                slots={"handoff_question": "q ?", "handoff_question_ok": True, "handoff_channel": "email"})  # fmt: skip
+    messages, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_email"] is None and slots.get("handoff_channel") != DECLINED
+    assert "pas@valide" in messages[0]["text"]
+
+
+async def test_a_mistyped_address_at_the_consent_step_chooses_email_and_asks_it_again() -> None:
+    t = tracker("jan@voorbeeld", "nlu_fallback", loop="handoff_form", requested="handoff_channel", lang="nl",
+                slots={"handoff_question": "q ?", "handoff_question_ok": True})  # fmt: skip
+    messages, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_channel"] == "email" and slots["handoff_email"] is None
+    assert "jan@voorbeeld" in messages[0]["text"]
