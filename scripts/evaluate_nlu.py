@@ -126,7 +126,10 @@ def configured_fallback() -> tuple[float, float] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--folds", type=int, default=3)
+    # 5 folds, as Rasa's own `rasa test nlu --cross-validation`: each fold's model learns
+    # from 80% of the examples, closer to the deployed model than 3 folds' 67% (which
+    # reads ~0.01 lower: it was the default while DIET made a run take 9 minutes).
+    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "evaluation")
     args = parser.parse_args()

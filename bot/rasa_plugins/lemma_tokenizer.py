@@ -19,8 +19,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.language import SUPPORTED
+from bot.rasa_plugins.fingerprint import code_fingerprint
 from bot.text.lemmas import analyse, lookup_norm, warm_up
-from bot.text.normalize import fold
+from bot.text.normalize import blank_markup, fold
 
 _LANGUAGE_INFO = "language"
 
@@ -37,6 +38,10 @@ def language_of(message: Message) -> str:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class LemmaTokenizer(Tokenizer):
     """Tokenizes with spaCy and stores folded lemmas on the tokens."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return code_fingerprint("text", "rasa_plugins/lemma_tokenizer.py")
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -65,7 +70,7 @@ class LemmaTokenizer(Tokenizer):
             return self._convert_words_to_tokens(text.split(), text)
         lang = language_of(message)
         other = next(code for code in SUPPORTED if code != lang)
-        doc = analyse(text, lang)
+        doc = analyse(blank_markup(text), lang)  # "<script>…</script> quel budget ?" is about the budget
         only_symbols = all(t.is_punct or t.is_space for t in doc)
         tokens = []
         for tok in doc:

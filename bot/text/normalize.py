@@ -25,3 +25,12 @@ def has_letters(text: str) -> bool:
 def words(text: str) -> list[str]:
     """The folded words of `text`, apostrophes and hyphens splitting words."""
     return re.findall(r"[a-z0-9]+", fold(text))
+
+
+# A script or style element with its content, or any other tag: pasted markup, not words.
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-zA-Z][^<>]{0,200}>", re.IGNORECASE | re.DOTALL)
+
+
+def blank_markup(text: str) -> str:
+    """`text` with HTML tags (and script/style contents) replaced by spaces, offsets kept."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)

@@ -72,3 +72,11 @@ def test_a_custom_action_that_replied_is_not_a_failure() -> None:
     assert failed_custom_action(replied, DOMAIN) is None
     apologised = tracker(UserUttered("budget?"), ActionExecuted("action_answer"), ActionExecuted("utter_action_failed"))
     assert failed_custom_action(apologised, DOMAIN) is None
+
+
+def test_pasted_markup_is_not_read_as_words() -> None:
+    tokenizer = LemmaTokenizer(LemmaTokenizer.get_default_config())
+    tokens = tokenizer.tokenize(detect("<script>alert('x')</script> quel est le <b>budget</b> ?"), TEXT)
+    assert [t.text for t in tokens] == ["quel", "est", "le", "budget"]
+    only_markup = tokenizer.tokenize(detect("<br/>"), TEXT)
+    assert len(only_markup) == 1  # nothing but markup: one token, so the guard and fallback still see it
