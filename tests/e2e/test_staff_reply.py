@@ -12,14 +12,16 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.message import EmailMessage
 
 import pytest
 
 from bot.processes import Service, web_server
 from bot.tickets.db import make_engine
 from bot.tickets.service import Desk
-from tests.e2e.conftest import Assistant, free_port
+from tests.e2e.conftest import Assistant
 from tests.integration.tickets.smtp_server import Inbox, smtp_server
+from tests.ports import free_port
 
 STAFF, PASSWORD = "agent@plan-next-tech.test", "a long staff password"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -83,6 +85,12 @@ def wait_for(condition, timeout: float = 15.0):  # type: ignore[no-untyped-def]
     raise AssertionError("timed out")
 
 
+def mailed_reply(mail: tuple[Inbox, int], reference: str) -> EmailMessage:
+    """The staff reply e-mail about `reference`, once the loopback SMTP server has it."""
+    inbox = mail[0]
+    return wait_for(lambda: next((m for m in inbox.messages if reference in str(m["Subject"])), None))
+
+
 def test_french_question_answered_by_email_and_in_the_chat(
     assistant: Assistant, console: Console, mail: tuple[Inbox, int]
 ) -> None:
@@ -99,8 +107,7 @@ def test_french_question_answered_by_email_and_in_the_chat(
     reply = "Le cofinancement n'est pas exigé par l'appel ; précisez-le dans votre dossier."
     console.post(f"/staff/tickets/{reference}/replies", f"/staff/tickets/{reference}", text=reply)
 
-    inbox = mail[0]
-    message = wait_for(lambda: next((m for m in inbox.messages if reference in str(m["Subject"])), None))
+    message = mailed_reply(mail, reference)
     assert "réponse à votre question" in str(message["Subject"])
     assert message["To"] == "marie.lambert@exemple.be"
     assert "précisez-le dans votre dossier" in message.get_body(preferencelist=("plain",)).get_content()
@@ -136,8 +143,7 @@ def test_dutch_question_answered_by_email(assistant: Assistant, console: Console
     assert "Répondre en néerlandais" in console.get(f"/staff/tickets/{reference}")  # the console says which
     reply = "Voeg een korte projectbeschrijving en een begroting toe."
     console.post(f"/staff/tickets/{reference}/replies", f"/staff/tickets/{reference}", text=reply)
-    inbox = mail[0]
-    message = wait_for(lambda: next((m for m in inbox.messages if reference in str(m["Subject"])), None))
+    message = mailed_reply(mail, reference)
     assert "antwoord op uw vraag" in str(message["Subject"])
     assert message["To"] == "an.peeters@voorbeeld.be"
     assert "begroting" in message.get_body(preferencelist=("plain",)).get_content()

@@ -22,7 +22,8 @@ from bot.web.keys import LIVE, SETTINGS
 from bot.web.live import LiveHub
 from bot.web.public import setup_public
 from bot.web.settings import WebSettings
-from tests.e2e.conftest import Assistant, free_port
+from tests.e2e.conftest import Assistant
+from tests.ports import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -16,7 +16,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from tests.integration.tickets.helpers import free_port
+from tests.ports import free_port
 
 USER, PASSWORD = "mailer", "smtp secret password"
 

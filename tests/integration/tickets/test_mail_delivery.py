@@ -15,9 +15,10 @@ import pytest
 from bot.mail import FolderMailer, SmtpMailer, deliver_pending, deliver_reply, mailer_from_env
 from bot.tickets.service import Desk
 from bot.tickets.views import StaffView
-from tests.integration.tickets.helpers import FakeClock, free_port
+from tests.integration.tickets.helpers import FakeClock
 from tests.integration.tickets.smtp_server import PASSWORD, USER, self_signed_certificate, smtp_server
 from tests.integration.tickets.test_intake import request
+from tests.ports import free_port
 
 SENDER = "Plan Next Tech <noreply@pnt.example>"
 

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from bot.tickets.models import Ticket
 from bot.tickets.service import Desk
-from tests.integration.tickets.helpers import free_port
 from tests.integration.tickets.test_intake import request
+from tests.ports import free_port
 
 
 @pytest.fixture(params=["sqlite-missing-dir", "postgresql-closed-port"])

@@ -7,7 +7,6 @@ The same tests against the real Rasa server are in tests/e2e/browser/.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -20,12 +19,7 @@ from bot.web.keys import LIVE, SETTINGS
 from bot.web.live import LiveHub
 from bot.web.public import setup_public
 from bot.web.settings import WebSettings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.ports import free_port
 
 
 @dataclass

@@ -25,8 +25,8 @@ from tests.integration.web_staff.support import (
     FakeRasa,
     Inbox,
     build_app,
-    free_port,
 )
+from tests.ports import free_port
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -77,13 +76,6 @@ async def settle(client: TestClient[Any, Any]) -> None:
     tasks = list(client.app[DELIVERIES])
     if tasks:
         await asyncio.wait(tasks, timeout=10)
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on (yet)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Inbox:

@@ -12,7 +12,8 @@ from bot.mail import Mailer, SmtpMailer
 from bot.tickets.service import Desk, TicketRequest
 from bot.web.settings import WebSettings
 from bot.web.staff.config import StaffConfig
-from tests.integration.web_staff.support import Browser, Inbox, build_app, free_port, settle
+from tests.integration.web_staff.support import Browser, Inbox, build_app, settle
+from tests.ports import free_port
 
 
 class Relay:

@@ -10,7 +10,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.tickets.service import Desk, TicketRequest
 from bot.web.keys import LIVE
 from bot.web.settings import WebSettings
-from tests.integration.web_staff.support import Browser, FakeRasa, Inbox, build_app, free_port, settle
+from tests.integration.web_staff.support import Browser, FakeRasa, Inbox, build_app, settle
+from tests.ports import free_port
 
 ROW = re.compile(r'<tr class="ticket" data-reference="([^"]+)"')
 
