@@ -25,7 +25,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 MODEL := models/current.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/answers/vocabulary.py)
+	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/rasa_io/*.py)
 
 .PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate review candidate compare-models promote calibrate-retrieval bench bench-web clean
 

@@ -9,19 +9,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import context_of, message_intent
+from actions.context import context_of, memory_of, message_of
 from actions.language import reply_language
-from actions.replies import clear, events_of, send, stop_form
-from bot.answers import Question, Reply, answer
+from actions.replies import clear, events_of, send, slot_events, stop_form
+from bot.answers import Reply
 from bot.answers.reply import ELIGIBILITY_CHECK
 from bot.clock import today
+from bot.dialogue.memory import changed_slots
+from bot.dialogue.respond import respond
+from bot.intents import intents
 from bot.knowledge import load_knowledge
-
-CANCEL_INTENTS = frozenset({"stop"})
 
 
 class ActionAnswer(Action):
-    """Answers the latest message according to its intent, in the applicant's language."""
+    """Answers the latest message (each question it asks), in the applicant's language."""
 
     def name(self) -> str:
         return "action_answer"
@@ -30,26 +31,26 @@ class ActionAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
-        message = tracker.latest_message
-        intent = message_intent(message)[0] or "nlu_fallback"
+        message = message_of(tracker, lang)
         active = (tracker.active_loop or {}).get("name")
-        if active and intent in CANCEL_INTENTS:
-            return [SlotSet("language", lang), *cancel(dispatcher, active, lang)]
+        language = slot_events(tracker, {"language": lang})
+        if active and message.intent in intents().cancels_forms:
+            return [*language, *cancel(dispatcher, active, lang)]
 
-        question = Question(intent=intent, text=message.get("text") or "", lang=lang, today=today(),
-                            context=context_of(tracker))  # fmt: skip
-        reply = answer(question)
+        before = memory_of(tracker)
+        reply, after = respond(message, before, context_of(tracker), today())
         send(dispatcher, reply)
-        events: list[dict[str, Any]] = [SlotSet("language", lang)]
+        events = [*language, *slot_events(tracker, changed_slots(before, after))]
         if active and reply.start:  # e.g. asking for a person in the middle of the check
             events += stop_form()
         elif active:  # an interruption: answered, now back to the guided conversation
             return [*events, FollowupAction(active)]
-        return events + events_of(reply)
+        return events + events_of(tracker, reply, after)
 
 
 def cancel(dispatcher: CollectingDispatcher, form: str, lang: str) -> list[dict[str, Any]]:
-    """Leaves the guided conversation `form`, forgetting its answers."""
+    """Leaves the guided conversation `form`, forgetting its own answers (not what the
+    applicant told us about themselves)."""
     k = load_knowledge(lang)
     key = "check" if form == ELIGIBILITY_CHECK else "handoff"
     send(dispatcher, Reply(k.wording[key]["cancelled"]))

@@ -1,4 +1,5 @@
-"""What the conversation so far tells about the latest message (bot.answers.Context)."""
+"""What the tracker tells about the latest message: the message as the NLU read it
+(bot.dialogue.plan.Message), the conversation's memory and its context."""
 
 from __future__ import annotations
 
@@ -8,25 +9,10 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.answers.reply import HANDOFF, Context
-
-# Messages that are not themselves a question worth passing to staff.
-_NOT_A_QUESTION = frozenset(
-    [
-        "greet",
-        "goodbye",
-        "thank",
-        "affirm",
-        "deny",
-        "stop",
-        "request_human",
-        "bot_challenge",
-        "ask_capabilities",
-        "ask_ticket_status",
-        "unreadable_input",
-        "input_too_long",
-        "foreign_language",
-    ]
-)
+from bot.dialogue.memory import Memory, from_slots
+from bot.dialogue.plan import Message
+from bot.intents import FALLBACK
+from bot.rasa_io.parse_data import intent_of, parts_of
 
 
 def _user_events(tracker: Tracker) -> list[dict[str, Any]]:
@@ -35,8 +21,7 @@ def _user_events(tracker: Tracker) -> list[dict[str, Any]]:
 
 def message_intent(message: Mapping[str, Any]) -> tuple[str, float]:
     """The intent of a parsed message and its confidence ("" when there is none)."""
-    intent = message.get("intent") or {}
-    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+    return intent_of(message)
 
 
 def message_text(tracker: Tracker) -> str:
@@ -44,23 +29,22 @@ def message_text(tracker: Tracker) -> str:
     return " ".join(str(tracker.latest_message.get("text") or "").split())
 
 
-def _intent(event: dict[str, Any]) -> str:
-    return message_intent(event.get("parse_data") or {})[0]
+def message_of(tracker: Tracker, lang: str) -> Message:
+    """The latest message with its intent and its parts' intents."""
+    latest = tracker.latest_message
+    intent, confidence = intent_of(latest)
+    return Message(str(latest.get("text") or ""), lang, intent or FALLBACK, confidence, parts_of(latest))
 
 
-def previous_question(tracker: Tracker) -> str | None:
-    """The applicant's last real question before the latest message."""
-    for event in reversed(_user_events(tracker)[:-1]):
-        if _intent(event) not in _NOT_A_QUESTION and (event.get("text") or "").strip():
-            return str(event["text"])
-    return None
+def memory_of(tracker: Tracker) -> Memory:
+    return from_slots(tracker.get_slot)
 
 
 def fallbacks_in_a_row(tracker: Tracker) -> int:
     """How many messages just before the latest one were not understood."""
     count = 0
     for event in reversed(_user_events(tracker)[:-1]):
-        if _intent(event) != "nlu_fallback":
+        if intent_of(event.get("parse_data") or {})[0] != FALLBACK:
             break
         count += 1
     return count
@@ -68,13 +52,15 @@ def fallbacks_in_a_row(tracker: Tracker) -> int:
 
 def context_of(tracker: Tracker) -> Context:
     message = tracker.latest_message
-    intent = message_intent(message)[0]
+    intent = intent_of(message)[0]
     ranking = [r.get("name") for r in message.get("intent_ranking") or []]
     offer = tracker.get_slot("pending_offer")
     offered_question = tracker.get_slot("handoff_question") if offer == HANDOFF else None
+    memory = memory_of(tracker)
     return Context(
         offer=offer,
-        previous_question=offered_question or previous_question(tracker),
+        previous_question=offered_question or memory.open_question,
         fallbacks_in_a_row=fallbacks_in_a_row(tracker),
-        likely_intents=tuple(r for r in ranking if r and r not in {intent, "nlu_fallback", "out_of_scope"}),
+        likely_intents=tuple(r for r in ranking if r and r not in {intent, FALLBACK, "out_of_scope"}),
+        memory=memory,
     )

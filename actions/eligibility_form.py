@@ -3,21 +3,22 @@ that reads free text and buttons, the questions it asks, and the verdict."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import message_intent, message_text
-from actions.guided import AskSlot, answering, is_interruption, starting
+from actions.context import memory_of, message_intent, message_text
+from actions.guided import AskSlot, acknowledges, answering, doesnt_know, is_interruption, starting
 from actions.language import reply_language
-from actions.replies import events_of, send
+from actions.replies import events_of, send, slot_events
 from bot.answers.eligibility import ask, unusable, verdict_reply
 from bot.answers.reply import Reply
 from bot.clock import today
-from bot.eligibility import activity_answer, applicant_kind, decide, project_answer
-from bot.eligibility.interpret import ACTIVITY_YES, mentions_brussels
+from bot.dialogue.memory import changed_slots
+from bot.eligibility import OTHER_KIND, activity_answer, applicant_kind, decide, project_answer
+from bot.eligibility.interpret import ACTIVITY_UNKNOWN, ACTIVITY_YES, mentions_brussels
 from bot.knowledge import Knowledge, load_knowledge
 from bot.recommend import recommend
 
@@ -46,7 +47,11 @@ class ValidateEligibilityForm(FormValidationAction):
         kind = applicant_kind(text, lang)
         if kind:
             return {"applicant_kind": kind}
-        return {} if is_interruption(tracker) else _unusable(dispatcher, lang, "applicant_kind")
+        if doesnt_know(tracker, lang):
+            return {"applicant_kind": OTHER_KIND}
+        if is_interruption(tracker):
+            return {}
+        return _unusable(dispatcher, lang, "applicant_kind", tracker)
 
     async def extract_brussels_activity(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         text, lang = message_text(tracker), reply_language(tracker)
@@ -54,10 +59,12 @@ class ValidateEligibilityForm(FormValidationAction):
             return {"brussels_activity": ACTIVITY_YES} if mentions_brussels(text, lang) else {}
         if not answering(tracker, "brussels_activity"):
             return {}
+        if doesnt_know(tracker, lang):
+            return {"brussels_activity": ACTIVITY_UNKNOWN}
         if is_interruption(tracker):
             return {}
         answer = activity_answer(text, lang, message_intent(tracker.latest_message)[0])
-        return {"brussels_activity": answer} if answer else _unusable(dispatcher, lang, "brussels_activity")
+        return {"brussels_activity": answer} if answer else _unusable(dispatcher, lang, "brussels_activity", tracker)
 
     async def extract_project_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
@@ -67,15 +74,22 @@ class ValidateEligibilityForm(FormValidationAction):
             return {"project_description": text} if recommend(text, lang).measures else {}
         if not answering(tracker, "project_description"):
             return {}
+        if doesnt_know(tracker, lang):
+            return {"project_description": ""}
         if is_interruption(tracker) and not recommend(text, lang).measures:
             return {}
         project = project_answer(text)
-        return {"project_description": project} if project else _unusable(dispatcher, lang, "project_description")
+        if project:
+            return {"project_description": project}
+        return _unusable(dispatcher, lang, "project_description", tracker)
 
 
-def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str) -> Slots:
-    """Say the answer could not be used; the form then asks the question again."""
-    dispatcher.utter_message(text=unusable(load_knowledge(lang), slot))
+def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str, tracker: Tracker) -> Slots:
+    """Say the answer could not be used (or just "OK" to an "ok"); the form then asks the
+    question again."""
+    k = load_knowledge(lang)
+    text = k.wording["check"]["acknowledged"] if acknowledges(tracker, lang) else unusable(k, slot)
+    dispatcher.utter_message(text=text)
     return {slot: None}
 
 
@@ -111,4 +125,6 @@ class ActionEligibilityVerdict(Action):
                          k.facts["applicant_types"])  # fmt: skip
         reply = verdict_reply(k, verdict, kind, project, today())
         send(dispatcher, reply)
-        return [SlotSet("language", lang), *events_of(reply)]
+        memory = replace(memory_of(tracker), topic="check_eligibility", open_question=reply.question)
+        changed = {"language": lang, **changed_slots(memory_of(tracker), memory)}
+        return [*slot_events(tracker, changed), *events_of(tracker, reply, memory)]

@@ -11,33 +11,12 @@ from actions.context import message_intent, message_text
 from actions.language import reply_language
 from actions.replies import send
 from bot.answers.reply import Reply
+from bot.intents import intents
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.vocabulary import found
+from bot.rasa_io.parse_data import parts_of
+from bot.text.normalize import words
 
-# A message with one of these intents, when it gives no usable answer, is a question of
-# its own: the form lets it be answered, then comes back (actions/answer.py).
-INTERRUPTIONS = frozenset(
-    [
-        "ask_budget",
-        "ask_deadline",
-        "ask_measures",
-        "ask_technologies",
-        "ask_submission",
-        "ask_purpose",
-        "ask_next_tech",
-        "ask_launcher",
-        "ask_context_figures",
-        "ask_more_info",
-        "ask_unanswered",
-        "request_human",
-        "bot_challenge",
-        "ask_capabilities",
-        "ask_ticket_status",
-        "greet",
-        "thank",
-        "goodbye",
-        "stop",
-    ]
-)
 CONFIDENT = 0.6
 
 
@@ -66,10 +45,27 @@ def _resumed(tracker: Tracker) -> bool:
 
 
 def is_interruption(tracker: Tracker) -> bool:
-    """A confident question, "stop", or a button that triggers an intent directly."""
+    """A confident question (also inside a longer message: "ok merci. et la date limite ?"),
+    "stop", or a button that triggers an intent directly. action_answer answers it, then
+    the form resumes."""
+    table = intents()
     name, confidence = message_intent(tracker.latest_message)
     button = message_text(tracker).startswith("/")
-    return name == "stop" or (name in INTERRUPTIONS and (confidence >= CONFIDENT or button))
+    if name in table.cancels_forms or (name in table.interrupts_forms and (confidence >= CONFIDENT or button)):
+        return True
+    parts = parts_of(tracker.latest_message)
+    return any(p.question and p.intent in table.questions and p.confidence >= CONFIDENT for p in parts)
+
+
+def doesnt_know(tracker: Tracker, lang: str) -> bool:
+    """ "Je ne sais pas", "geen idee": an answer the check can work with."""
+    return bool(found(lang, "dont_know", message_text(tracker)))
+
+
+def acknowledges(tracker: Tracker, lang: str) -> bool:
+    """ "ok", "merci": not an answer, but nothing to be told off for either."""
+    text = message_text(tracker)
+    return len(words(text)) <= 3 and bool(found(lang, "acknowledgement", text))
 
 
 class AskSlot(Action):

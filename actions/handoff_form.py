@@ -10,13 +10,13 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import message_intent, message_text
-from actions.guided import AskSlot, answering
+from actions.guided import AskSlot, answering, is_interruption
 from actions.language import reply_language
 from bot.answers import handoff
 from bot.answers.reply import Reply
-from bot.answers.vocabulary import found
 from bot.eligibility.interpret import yes_or_no
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.vocabulary import found
 
 Slots = dict[str, Any]
 DECLINED = "declined"  # handoff_channel when the applicant says no: the form ends, nothing stored
@@ -101,6 +101,8 @@ class ValidateHandoffForm(FormValidationAction):
             return {"handoff_channel": "chat"}
         if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
+        if is_interruption(tracker):  # answered by action_answer, then asked again
+            return {}
         return _reask(dispatcher, tracker, "handoff_channel")
 
     async def extract_handoff_email(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
@@ -116,6 +118,8 @@ class ValidateHandoffForm(FormValidationAction):
             return {"handoff_channel": "chat"}
         if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
+        if is_interruption(tracker):
+            return {}
         return _reask(dispatcher, tracker, "handoff_email", email=text[:80])
 
 

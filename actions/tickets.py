@@ -17,10 +17,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import memory_of
 from actions.handoff_form import DECLINED
 from actions.language import reply_language
 from actions.replies import clear, send
 from bot.answers import handoff
+from bot.answers.applicants import told_us
 from bot.answers.reply import HANDOFF, Reply
 from bot.knowledge import load_knowledge
 from bot.tickets.intake import TicketRequest
@@ -51,17 +53,20 @@ class ActionOpenTicket(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         k = load_knowledge(lang)
-        done = [*clear(HANDOFF), SlotSet("pending_offer", None)]  # no personal data left in slots
+        # No personal data left in slots; the question is passed on, no longer open.
+        done = [*clear(HANDOFF), SlotSet("pending_offer", None), SlotSet("open_question", None)]
         channel = tracker.get_slot("handoff_channel")
         if channel == DECLINED or not tracker.get_slot("handoff_question"):
             send(dispatcher, handoff.cancelled(k))
             return done
         email = tracker.get_slot("handoff_email") if channel == "email" else None
+        context = told_us(k, memory_of(tracker))  # what the applicant said of themselves, for staff
+        question = str(tracker.get_slot("handoff_question"))
         request = TicketRequest(
             idempotency_key=idempotency_key(tracker),
             conversation_id=tracker.sender_id,
             language=lang,
-            question=str(tracker.get_slot("handoff_question")),
+            question=f"{question}\n\n{context}" if context else question,
             contact_email=email,
             reply_channel="email" if email else "chat",
         )

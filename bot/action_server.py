@@ -12,8 +12,8 @@ import os
 
 from rasa_sdk.endpoint import run
 
-from bot.answers.vocabulary import matcher
 from bot.knowledge import load_knowledge
+from bot.knowledge.vocabulary import matcher
 from bot.language import SUPPORTED
 
 log = logging.getLogger(__name__)

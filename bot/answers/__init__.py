@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply
-from bot.answers.vocabulary import found
+from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.vocabulary import found
 
 Answer = Callable[[Knowledge, Question], Reply]
 
@@ -24,31 +25,20 @@ ANSWERS: dict[str, Answer] = {
 }
 
 
-# Intents whose answer states a fact: never given to a question about a gap of the text.
-FACT_INTENTS = frozenset(
-    [
-        "ask_budget",
-        "ask_deadline",
-        "ask_launcher",
-        "ask_purpose",
-        "ask_next_tech",
-        "ask_more_info",
-        "ask_context_figures",
-        "ask_technologies",
-        "ask_measures",
-        "ask_submission",
-        "check_eligibility",
-    ]
-)
+def routed(question: Question) -> Question:
+    """The question with the intent that answers it: a fact question about a topic the
+    text never addresses ("le taux de cofinancement ?") is a question the text does not
+    answer, whatever fact intent the NLU chose."""
+    if question.intent in intents().facts and about_a_gap(load_knowledge(question.lang), question):
+        return replace(question, intent="ask_unanswered")
+    return question
 
 
 def answer(question: Question) -> Reply:
     """The reply to `question`; an intent without an answer gets the fallback."""
-    k = load_knowledge(question.lang)
-    if question.intent in FACT_INTENTS and about_a_gap(k, question):
-        question = replace(question, intent="ask_unanswered")
-    build = ANSWERS.get(question.intent, ANSWERS["nlu_fallback"])
-    return build(k, question)
+    question = routed(question)
+    build = ANSWERS.get(question.intent, ANSWERS[FALLBACK])
+    return build(load_knowledge(question.lang), question)
 
 
 def about_a_gap(k: Knowledge, question: Question) -> bool:
@@ -57,4 +47,4 @@ def about_a_gap(k: Knowledge, question: Question) -> bool:
     return bool(gaps & set(found(question.lang, "unanswered_topics", question.text)))
 
 
-__all__ = ["ANSWERS", "Button", "Question", "Reply", "answer"]
+__all__ = ["ANSWERS", "Button", "Question", "Reply", "answer", "routed"]

@@ -1,19 +1,28 @@
-"""Who may apply, yes/no questions about one kind of applicant, and "am I eligible?"."""
+"""Who may apply, yes/no questions about one kind of applicant, and "am I eligible?".
+
+What the applicant said about themselves earlier (the conversation's memory) answers
+"can we apply?" for their kind at once; the guided check is offered, and starts only
+when the applicant asks for it ("vérifiez avec moi") or accepts the offer.
+"""
 
 from __future__ import annotations
 
 from bot.answers.buttons import yes_no
-from bot.answers.measures import recommend_measure
+from bot.answers.measures import recommend_measure, recommendation_text
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
-from bot.answers.vocabulary import found
+from bot.dialogue.memory import OUTSIDE, Memory
 from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
+from bot.knowledge.vocabulary import found
 from bot.recommend import recommend
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
 _SENTENCE = {"named": "who_named", "company": "who_company", "undecided": "who_undecided"}
+# ... when the question took for granted that this kind is left out ("les asbl sont exclues ?").
+_DESPITE = {"named": "who_named_despite", "company": "who_company_despite"}
 # When a message names several kinds ("an asbl based in Wallonia"), the least certain wins.
 _CAUTION = ("undecided", "company", "named")
+_OUTSIDE_KIND = "outside_brussels"
 
 
 def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
@@ -26,33 +35,73 @@ def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def who_sentence(k: Knowledge, verdict: tuple[str, str] | None) -> str:
+def who_sentence(k: Knowledge, verdict: tuple[str, str] | None, *, despite: bool = False) -> str:
     """What the text says about who may apply, or about the kind of applicant named."""
     if verdict is None:
         return k.answer("who")
     kind, status = verdict
-    return k.answer(_SENTENCE[status], label=k.wording["applicant_labels"][kind])
+    key = _DESPITE.get(status, _SENTENCE[status]) if despite else _SENTENCE[status]
+    return k.answer(key, label=k.wording["applicant_labels"][kind])
+
+
+def remembered_kinds(memory: Memory) -> list[str]:
+    """The kinds the applicant said they are (where they are based counts as one)."""
+    return [kind for kind in (memory.kind, _OUTSIDE_KIND if memory.place == OUTSIDE else None) if kind]
 
 
 def eligibility(k: Knowledge, q: Question) -> Reply:
-    """ "Am I eligible?" / "can my vzw apply?" start the guided check; "can an asbl
-    apply?" gets the text's answer at once, with the check offered."""
+    """ "Can an asbl apply?" / "can we apply?": the text's answer for that kind, with the
+    guided check offered; "check it with me" starts the check."""
+    memory = q.context.memory
+    if found(q.lang, "check_request", q.text):
+        return start_check(k, memory)
     asks_eligibility = bool(found(q.lang, "eligibility_question", q.text))
     if not asks_eligibility and found(q.lang, "measure_question", q.text) and recommend(q.text, q.lang).measures:
         return recommend_measure(k, q)  # "we help startups with trade fairs: which measure?"
-    verdict = applicant_status(k, found(q.lang, "applicant_types", q.text))
-    answer = who_sentence(k, verdict)
-    if speaks_about_self(q.text, q.lang):
-        start = k.wording["check"]["start"]
-        return Reply(f"{answer}\n{start}" if verdict else start, start=ELIGIBILITY_CHECK)
-    offer = k.wording["check"]["offer"]
-    return Reply(f"{answer}\n{offer}", yes_no(k), offer=ELIGIBILITY_CHECK)
+    premises = found(q.lang, "premises", q.text)
+    named = found(q.lang, "applicant_types", q.text)
+    lines = []
+    if "only" in premises and any(kind != _OUTSIDE_KIND for kind in named):
+        first = next(kind for kind in named if kind != _OUTSIDE_KIND)
+        lines.append(k.answer("who_only", label=k.wording["applicant_labels"][first]))
+    elif named:
+        lines.append(who_sentence(k, applicant_status(k, named), despite="excluded" in premises))
+    elif remembered_kinds(memory) and speaks_about_self(q.text, q.lang):
+        lines.append(who_sentence(k, applicant_status(k, remembered_kinds(memory))))
+    else:
+        lines.append(k.answer("who"))
+    if memory.project and speaks_about_self(q.text, q.lang):
+        fitting = recommend(memory.project, q.lang)
+        if fitting.measures:
+            lines.append(recommendation_text(k, fitting))
+    lines.append(k.wording["check"]["offer"])
+    return Reply("\n".join(lines), yes_no(k), offer=ELIGIBILITY_CHECK)
+
+
+def told_us(k: Knowledge, memory: Memory) -> str:
+    """ "What you told me: kind, where, project", or "" when the applicant said nothing."""
+    check = k.wording["check"]
+    facts = []
+    if memory.kind:
+        label = k.wording["applicant_labels"].get(memory.kind)
+        facts += [str(check["recap_kind"]).format(label=label)] if label else []
+    if memory.place:
+        facts.append(str(check["recap_outside" if memory.place == OUTSIDE else "recap_brussels"]))
+    if memory.project:
+        facts.append(str(check["recap_project"]).format(project=memory.project))
+    return str(check["recap"]).format(facts="; ".join(facts)) if facts else ""
+
+
+def start_check(k: Knowledge, memory: Memory) -> Reply:
+    """The guided check begins, recalling what the applicant already told us."""
+    recap = told_us(k, memory)
+    return Reply("\n".join(filter(None, [str(k.wording["check"]["start"]), recap])), start=ELIGIBILITY_CHECK)
 
 
 def project_fit(k: Knowledge, q: Question) -> Reply:
-    """A described project: the measure it fits, or the guided check when the applicant
-    asks whether they are eligible ("we train young people in VR: are we eligible?")."""
-    if found(q.lang, "eligibility_question", q.text):
+    """A described project: the measure it fits, or whether the applicant is eligible
+    when that is what they ask ("we train young people in VR: are we eligible?")."""
+    if found(q.lang, "eligibility_question", q.text) or found(q.lang, "check_request", q.text):
         return eligibility(k, q)
     return recommend_measure(k, q)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bot.answers.applicants import start_check
 from bot.answers.buttons import menu
 from bot.answers.handoff import offer_handoff, start_handoff
 from bot.answers.reply import HANDOFF, Button, Question, Reply
-from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.vocabulary import found
 from bot.language import SUPPORTED
 from bot.limits import max_message_chars
 from bot.retrieval import best_passage
@@ -71,12 +72,13 @@ def accept_or_decline(k: Knowledge, q: Question) -> Reply:
     if offer and q.intent == "affirm":
         if offer == HANDOFF:
             return start_handoff(k, q.context.previous_question)
-        return Reply(k.wording["check"]["start"], start=offer)
+        return start_check(k, q.context.memory)
     return Reply(k.answer("acknowledge"), menu(k))
 
 
 def request_human(k: Knowledge, q: Question) -> Reply:
-    """The applicant asked for a person: the hand-off starts with their last question."""
+    """The applicant asked for a person: the hand-off starts with the last question the
+    text could not answer, or asks what to pass on when there is none."""
     return start_handoff(k, q.context.previous_question)
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from bot.answers.conversation import plain
 from bot.answers.handoff import offer_handoff
 from bot.answers.reply import Question, Reply
-from bot.answers.vocabulary import found
 from bot.knowledge import Knowledge
+from bot.knowledge.vocabulary import found
 
 
 def deadline_sentence(k: Knowledge, today: dt.date) -> str:
@@ -41,10 +41,22 @@ def context_figures(k: Knowledge, q: Question) -> Reply:
     return Reply(" ".join(k.answer(key) for key in keys))
 
 
+def how_to_apply(k: Knowledge, q: Question) -> Reply:
+    """What the text asks for, what it does not say (form, channel, documents), that the
+    call is closed (or until when it is open), and staff offered."""
+    return offer_handoff(k, f"{k.answer('how_to_apply')} {deadline_sentence(k, q.today)}", q.text)
+
+
+# A question about how to apply is answered with what the text does say about it.
+_HOW_TO_APPLY = "how_to_submit"
+
+
 def unanswered(k: Knowledge, q: Question) -> Reply:
     """An honest "the call text does not say", naming what it does not say when we can,
     and an offer to pass the question to staff."""
     topics = found(q.lang, "unanswered_topics", q.text)
+    if topics and topics[0] == _HOW_TO_APPLY:
+        return how_to_apply(k, q)
     if topics:
         text = k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]])
     else:
@@ -52,10 +64,18 @@ def unanswered(k: Knowledge, q: Question) -> Reply:
     return offer_handoff(k, text, q.text)
 
 
+def elaborate(k: Knowledge, q: Question) -> Reply:
+    """ "Pourquoi ?" / "waarom?" after an answer: what the last answer rests on."""
+    why = k.wording["why"]
+    key = q.context.memory.topic if q.context.memory.topic in why else "default"
+    return Reply(str(why[key]).format(**k.placeholders()))
+
+
 ANSWERS = {
+    "elaborate": elaborate,
     "ask_budget": plain("budget"),
     "ask_deadline": deadline,
-    "ask_submission": plain("submission"),
+    "ask_submission": how_to_apply,
     "ask_purpose": plain("purpose"),
     "ask_next_tech": plain("next_tech"),
     "ask_launcher": plain("launcher"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.answers.reply import Question, Reply
-from bot.answers.vocabulary import found
+from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
+from bot.knowledge.vocabulary import found
 from bot.recommend import Recommendation, recommend
 
 
@@ -31,12 +32,31 @@ def recommendation_text(k: Knowledge, found_measures: Recommendation) -> str:
     return f"{text} {k.answer('recommend_evidence', evidence=', '.join(words))}" if words else text
 
 
+def named_measure(q: Question) -> int | None:
+    """The one measure a question asks about ("la mesure des salons", "et la 3 ?"), unless
+    the applicant describes their own project (then the question is which measure fits)."""
+    named = [int(n) for n in found(q.lang, "measure_names", q.text)]
+    if q.focus:
+        named = [q.focus]
+    if len(named) != 1 or (speaks_about_self(q.text, q.lang) and recommend(q.text, q.lang).measures):
+        return None
+    return named[0]
+
+
+def described_project(q: Question) -> Recommendation:
+    """The measures the project fits: described in this message, else earlier."""
+    fitting = recommend(q.text, q.lang)
+    if not fitting.measures and q.context.memory.project:
+        fitting = recommend(q.context.memory.project, q.lang)
+    return fitting
+
+
 def measures(k: Knowledge, q: Question) -> Reply:
-    """One measure explained when the question names exactly one; the measure that fits
-    when the question describes a project; else the five."""
-    named = found(q.lang, "measure_names", q.text)
-    if len(named) == 1 and len(q.text.split()) <= 8:
-        return Reply(measure_detail(k, int(named[0])))
+    """One measure explained when the question is about one; the measure that fits when
+    the question describes a project; else the five."""
+    number = named_measure(q)
+    if number:
+        return Reply(measure_detail(k, number))
     fitting = recommend(q.text, q.lang)
     if fitting.measures:
         return Reply(recommendation_text(k, fitting))
@@ -45,12 +65,12 @@ def measures(k: Knowledge, q: Question) -> Reply:
 
 def recommend_measure(k: Knowledge, q: Question) -> Reply:
     """The measure that fits a described project, or why none does and the five."""
-    fitting = recommend(q.text, q.lang)
+    number = named_measure(q)
+    if number:
+        return Reply(measure_detail(k, number))
+    fitting = described_project(q)
     if fitting.measures:
         return Reply(recommendation_text(k, fitting))
-    named = found(q.lang, "measure_names", q.text)
-    if len(named) == 1:
-        return Reply(measure_detail(k, int(named[0])))
     return Reply("\n".join([k.answer("recommend_none"), *measure_list(k).splitlines()[1:]]))
 
 

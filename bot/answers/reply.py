@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.dialogue.memory import Memory
+
 # What a reply can start or offer; the action server turns these into Rasa events.
 ELIGIBILITY_CHECK = "eligibility_form"
 HANDOFF = "handoff_form"
@@ -18,6 +20,7 @@ class Context:
     previous_question: str | None = None  # the applicant's last question before this message
     fallbacks_in_a_row: int = 0  # messages not understood just before this one
     likely_intents: tuple[str, ...] = ()  # NLU's runner-up intents, most likely first
+    memory: Memory = field(default_factory=Memory)  # what the applicant told us so far
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Question:
     lang: str
     today: dt.date
     context: Context = field(default_factory=Context)
+    follow_up: bool = False  # a follow-up, read against the conversation's last topic
+    focus: int | None = None  # a measure named by its number only ("et la 3 ?")
 
 
 @dataclass(frozen=True)

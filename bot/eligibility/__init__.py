@@ -7,6 +7,7 @@ calls `interpret` and `verdict`; `bot/answers/eligibility.py` words the result.
 from bot.eligibility.interpret import (
     ACTIVITY_NO,
     ACTIVITY_OUTSIDE,
+    ACTIVITY_UNKNOWN,
     ACTIVITY_YES,
     OTHER_KIND,
     activity_answer,
@@ -19,6 +20,7 @@ from bot.eligibility.verdict import DOES_NOT_FIT, FITS, UNDECIDED, Verdict, deci
 __all__ = [
     "ACTIVITY_NO",
     "ACTIVITY_OUTSIDE",
+    "ACTIVITY_UNKNOWN",
     "ACTIVITY_YES",
     "DOES_NOT_FIT",
     "FITS",

@@ -7,11 +7,12 @@ check_answers, first_person): maintainers extend them without touching code.
 
 from __future__ import annotations
 
-from bot.answers.vocabulary import found
+from bot.knowledge.vocabulary import found
 from bot.text.normalize import has_letters, words
 
 OTHER_KIND = "other"
 ACTIVITY_YES, ACTIVITY_NO, ACTIVITY_OUTSIDE = "yes", "no", "outside"
+ACTIVITY_UNKNOWN = "unknown"  # "je ne sais pas": the check cannot decide it
 _OUTSIDE = "outside_brussels"  # an applicant type in the vocabulary, a place for the check
 MIN_PROJECT_WORDS = 3
 

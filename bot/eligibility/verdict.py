@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.eligibility.interpret import ACTIVITY_NO, ACTIVITY_OUTSIDE, ACTIVITY_YES, OTHER_KIND
+from bot.eligibility.interpret import ACTIVITY_NO, ACTIVITY_OUTSIDE, ACTIVITY_UNKNOWN, ACTIVITY_YES, OTHER_KIND
 from bot.recommend import Recommendation
 
 FITS, DOES_NOT_FIT, UNDECIDED = "fits", "does_not_fit", "undecided"
+_UNDECIDED_ACTIVITY = {ACTIVITY_OUTSIDE, ACTIVITY_UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,20 @@ def decide(
     """
     status = statuses.get(kind, "undecided") if kind != OTHER_KIND else "other"
     reasons = [f"kind_{status}"]
-    reasons.append({ACTIVITY_YES: "activity_yes", ACTIVITY_NO: "activity_no"}.get(activity, "activity_outside"))
+    reasons.append(
+        {ACTIVITY_YES: "activity_yes", ACTIVITY_NO: "activity_no", ACTIVITY_UNKNOWN: "activity_unknown"}.get(
+            activity, "activity_outside"
+        )
+    )
     reasons.append("measure" if recommendation.measures else "no_measure")
 
     if activity == ACTIVITY_NO:
         outcome = DOES_NOT_FIT
-    elif status in {"undecided", "other"} or activity == ACTIVITY_OUTSIDE or not recommendation.measures:
+    elif (
+        status in {"undecided", "other"}
+        or activity in {ACTIVITY_OUTSIDE, ACTIVITY_UNKNOWN}
+        or not recommendation.measures
+    ):
         outcome = UNDECIDED
     else:
         outcome = FITS

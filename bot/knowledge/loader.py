@@ -57,6 +57,8 @@ class Knowledge:
             "deadline": fmt.date(self.deadline),
             "minister": str(f["minister"]),
             "next_tech_measures": str(f["next_tech"]["measures"]),
+            "measures_count": str(len(f["measures"])),
+            "technologies_count": str(len(f["technologies"])),
             "next_tech_launch": f"{fmt.month(f['next_tech']['launch_month'])} {f['edition_year']}",
             "ict_companies": fmt.number(fig["ict_companies"]),
             "very_small_share": fmt.percent(fig["very_small_share_pct"]),

@@ -76,13 +76,14 @@ def detect(text: str) -> Detection:
 
 
 def _confident_language(scores: dict[str, int]) -> str | None:
-    """French or Dutch must beat the other by 2 to 1 and any foreign language outright;
+    """French or Dutch must beat the other by 2 to 1 and score at least as much as any foreign
+    language ("hallo" is Dutch here, not German);
     a foreign language must score at least 4 and beat French and Dutch by 2 to 1."""
     best = max(scores, key=lambda lang: scores[lang])
     top = scores[best]
     if best in SUPPORTED:
         other = max(scores[lang] for lang in SUPPORTED if lang != best)
         foreign = max(v for lang, v in scores.items() if lang not in SUPPORTED)
-        return best if top >= 2 and top >= 2 * other and top > foreign else None
+        return best if top >= 2 and top >= 2 * other and top >= foreign else None
     supported = max(scores[lang] for lang in SUPPORTED)
     return best if top >= _FOREIGN_MIN_SCORE and top >= 2 * supported else None

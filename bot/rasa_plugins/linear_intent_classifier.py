@@ -17,7 +17,6 @@ applicant should rather be asked to rephrase.
 from __future__ import annotations
 
 import pickle
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -34,96 +33,38 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.optimize import minimize_scalar
-from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.model_selection import StratifiedKFold
-from sklearn.preprocessing import normalize
 from sklearn.svm import LinearSVC
 
-from bot.rasa_plugins.fingerprint import code_fingerprint
+from bot.rasa_plugins.fingerprint import code_fingerprint, data_fingerprint
+from bot.rasa_plugins.lexicon import Lexicon, words_of
+from bot.rasa_plugins.message_parts import PART, part_rows
+from bot.rasa_plugins.sparse_blocks import Blocks, Weighting, sentence_blocks, sequence_blocks, span_blocks
 
 _FILE = "linear_intent_classifier.pkl"
 
 
-def sentence_blocks(message: Message) -> dict[str, scipy.sparse.spmatrix]:
-    """The sparse sentence features of the message text, per featurizer (origin)."""
-    blocks: dict[str, scipy.sparse.spmatrix] = {}
-    for feature in message.features:
-        if feature.attribute == TEXT and feature.type == "sentence" and feature.is_sparse():
-            origin = feature.origin if isinstance(feature.origin, str) else "+".join(feature.origin or [])
-            blocks[origin] = scipy.sparse.csr_matrix(feature.features)
-    return blocks
+@dataclass(frozen=True)
+class Scorer:
+    """A linear SVM over weighted blocks and the temperature that calibrates it."""
 
+    weighting: Weighting
+    svm: LinearSVC
+    temperature: float
 
-def words_of(message: Message) -> list[str]:
-    """The lemmas of the message's tokens that contain letters."""
-    tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    return [t.lemma or t.text for t in tokens if any(c.isalpha() for c in t.text)]
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-_REPEATS = re.compile(r"(.)\1{2,}")
-
-
-class Lexicon:
-    """The words seen in training, recognised through the usual chat variations: one typo
-    in a word of 4 letters or more ("budjet"), letters held down ("stooop"), and compounds
-    that contain a known word ("totaalbudget")."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
-        self.near = frozenset(d for w in words if len(w) >= 4 for d in _deletions(w)) | words
-
-    def recognises(self, word: str) -> bool:
-        word = _REPEATS.sub(r"\1", word)
-        if word in self.words:
-            return True
-        if len(word) < 4:
-            return False
-        if word in self.near or not self.near.isdisjoint(_deletions(word)):
-            return True
-        parts = (word[i:j] for i in range(len(word)) for j in range(i + 4, len(word) + 1))
-        return any(part in self.words for part in parts)
-
-
-class _Weighting:
-    """Per-featurizer tf-idf and L2 normalisation, fitted on the training messages."""
-
-    def __init__(self, widths: dict[str, int], tfidf: dict[str, TfidfTransformer]) -> None:
-        self.widths, self.tfidf = widths, tfidf
-
-    @classmethod
-    def fit(cls, messages: list[dict[str, scipy.sparse.spmatrix]]) -> _Weighting:
-        widths = {o: b.shape[1] for m in messages for o, b in m.items()}
-        weighting = cls(dict(sorted(widths.items())), {})
-        for origin, raw in weighting._raw(messages).items():
-            weighting.tfidf[origin] = TfidfTransformer(sublinear_tf=True).fit(raw)
-        return weighting
-
-    def _raw(self, messages: list[dict[str, scipy.sparse.spmatrix]]) -> dict[str, scipy.sparse.csr_matrix]:
-        """One matrix per featurizer; a message it did not featurize gets a row of zeros."""
-        return {
-            origin: scipy.sparse.vstack(
-                [m[origin] if origin in m else scipy.sparse.csr_matrix((1, width)) for m in messages]
-            ).tocsr()
-            for origin, width in self.widths.items()
-        }
-
-    def transform(self, messages: list[dict[str, scipy.sparse.spmatrix]]) -> scipy.sparse.csr_matrix:
-        raw = self._raw(messages)
-        weighted = [normalize(self.tfidf[o].transform(raw[o])) for o in self.widths]
-        return scipy.sparse.hstack(weighted).tocsr()
+    def probabilities(self, blocks: list[Blocks]) -> np.ndarray:
+        scores = self.svm.decision_function(self.weighting.transform(blocks))
+        return softmax(np.atleast_2d(scores), self.temperature)
 
 
 @dataclass(frozen=True)
 class _Model:
-    """What training produces and `process` needs, persisted as one pickle."""
+    """What training produces and `process` needs, persisted as one pickle: a scorer for
+    whole messages (sentence features, word pairs included), one for their parts (token
+    rows summed), and the words seen in training."""
 
-    weighting: _Weighting
-    svm: LinearSVC
-    temperature: float
+    message: Scorer
+    parts: Scorer
     lexicon: Lexicon
 
 
@@ -149,7 +90,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return code_fingerprint("rasa_plugins/linear_intent_classifier.py")
+        return code_fingerprint(
+            "rasa_plugins/linear_intent_classifier.py",
+            "rasa_plugins/lexicon.py",
+            "rasa_plugins/message_parts.py",
+            "rasa_plugins/sparse_blocks.py",
+            "text/segments.py",
+        ) + data_fingerprint("vocabulary/fr.yml", "vocabulary/nl.yml")
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -181,17 +128,24 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        blocks = [sentence_blocks(m) for m in examples]
         labels = np.array([m.get(INTENT) for m in examples])
-        weighting = _Weighting.fit(blocks)
-        features = weighting.transform(blocks)
-        svm = self._svm().fit(features, labels)
-        seen = Counter(word for m in examples for word in set(words_of(m)))
-        lexicon = Lexicon(frozenset(word for word, count in seen.items() if count >= 2))  # min_df, as the featurizers
-        self._model = _Model(weighting, svm, self._temperature(features, labels, svm.classes_), lexicon)
+        seen = Counter(word for m in examples for word in set(words_of(m.get(TOKENS_NAMES[TEXT]) or [])))
+        self._model = _Model(
+            message=self._fit([sentence_blocks(m) for m in examples], labels),
+            parts=self._fit([span_blocks(sequence_blocks(m)) for m in examples], labels),
+            lexicon=Lexicon(
+                frozenset(word for word, count in seen.items() if count >= 2)
+            ),  # min_df, as the featurizers
+        )
         with self._storage.write_to(self._resource) as directory:
             (directory / _FILE).write_bytes(pickle.dumps(self._model))
         return self._resource
+
+    def _fit(self, blocks: list[Blocks], labels: np.ndarray) -> Scorer:
+        weighting = Weighting.fit(blocks)
+        features = weighting.transform(blocks)
+        svm = self._svm().fit(features, labels)
+        return Scorer(weighting, svm, self._temperature(features, labels, svm.classes_))
 
     def _temperature(self, features: scipy.sparse.csr_matrix, labels: np.ndarray, classes: np.ndarray) -> float:
         """Decision values of held-out folds -> the temperature that calibrates them."""
@@ -230,19 +184,48 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
                 message.set("intent_ranking", [], add_to_output=True)
                 continue
-            model = self._model
-            scores = model.svm.decision_function(model.weighting.transform([sentence_blocks(message)]))
-            probabilities = softmax(np.atleast_2d(scores), model.temperature)[0]
-            order = np.argsort(-probabilities)[: self._config["ranking_length"]]
-            words = words_of(message)
-            # Several words and not one known: no evidence, not understood. A single unknown
-            # word ("tijdslimiet?") is left to the character n-grams.
-            if len(words) >= 2 and not any(model.lexicon.recognises(word) for word in words):
-                probabilities = np.zeros_like(probabilities)
-            ranking = [
-                {INTENT_NAME_KEY: str(model.svm.classes_[i]), PREDICTED_CONFIDENCE_KEY: float(probabilities[i])}
-                for i in order
-            ]
+            tokens = message.get(TOKENS_NAMES[TEXT]) or []
+            probabilities = self._model.message.probabilities([sentence_blocks(message)])[0]
+            ranking = self._ranking(probabilities, words_of(tokens))
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
+            message.set(PART, self._parts(message, ranking[0]), add_to_output=True)
         return messages
+
+    def _ranking(self, probabilities: np.ndarray, words: list[str]) -> list[dict[str, Any]]:
+        assert self._model is not None
+        # Several words and not one known: no evidence, not understood. A single unknown
+        # word ("tijdslimiet?") is left to the character n-grams.
+        if len(words) >= 2 and not any(self._model.lexicon.recognises(word) for word in words):
+            probabilities = np.zeros_like(probabilities)
+        classes = self._model.message.svm.classes_
+        order = np.argsort(-probabilities)[: self._config["ranking_length"]]
+        return [{INTENT_NAME_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(probabilities[i])} for i in order]
+
+    def _parts(self, message: Message, whole: dict[str, Any]) -> list[dict[str, Any]]:
+        """Each part of the message (bot/text/segments.py) with its own intent; a part that
+        is the whole message keeps the message's intent."""
+        assert self._model is not None
+        spans = part_rows(message)
+        tokens = message.get(TOKENS_NAMES[TEXT]) or []
+        sequence = sequence_blocks(message)
+        text = str(message.get(TEXT))
+        parts = []
+        for span, rows in spans:
+            if len(rows) == len(tokens):
+                top = whole
+            else:
+                probabilities = self._model.parts.probabilities([span_blocks(sequence, rows)])[0]
+                top = self._ranking(probabilities, words_of([tokens[i] for i in rows]))[0]
+            parts.append(
+                {
+                    "text": text[span.start : span.end],
+                    "start": span.start,
+                    "end": span.end,
+                    "sentence": span.sentence,
+                    "question": span.question,
+                    INTENT_NAME_KEY: top[INTENT_NAME_KEY],
+                    PREDICTED_CONFIDENCE_KEY: top[PREDICTED_CONFIDENCE_KEY],
+                }
+            )
+        return parts

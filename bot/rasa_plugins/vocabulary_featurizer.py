@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.answers.vocabulary import matcher
+from bot.knowledge.vocabulary import matcher
 from bot.rasa_plugins.fingerprint import data_fingerprint
 from bot.rasa_plugins.lemma_tokenizer import language_of
 

@@ -31,7 +31,10 @@ class TermMatcher:
         nlp = pipeline(lang)
         self._matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for key, terms in vocabulary.items():
-            self._matcher.add(str(key), list(nlp.pipe([str(t) for t in terms])))
+            odd = [t for t in terms if not isinstance(t, str)]
+            if odd:  # YAML reads a bare `on`, `no` or `yes` as a boolean
+                raise ValueError(f"vocabulary {key!r} ({lang}): quote the terms {odd!r}")
+            self._matcher.add(str(key), list(nlp.pipe(terms)))
 
     def hits(self, text: str) -> list[Hit]:
         """Every match, longest first where two overlap; in message order."""

@@ -135,8 +135,10 @@ def test_a_described_project_asking_which_measure_gets_the_measure(lang: str, te
     assert measure in reply.text and reply.start is None
 
 
-def test_a_described_project_asking_whether_it_is_eligible_starts_the_check() -> None:
+def test_a_described_project_asking_whether_it_is_eligible_gets_the_answer_and_the_check_offered() -> None:
     from bot.answers import Question, answer
 
     text = "Notre asbl bruxelloise initie les jeunes à la réalité virtuelle : sommes-nous éligibles ?"
-    assert answer(Question("recommend_measure", text, "fr", BEFORE)).start == "eligibility_form"
+    reply = answer(Question("recommend_measure", text, "fr", BEFORE))
+    assert reply.text.startswith("Oui, les asbl")
+    assert (reply.offer, reply.start) == ("eligibility_form", None)

@@ -69,19 +69,28 @@ async def test_an_interruption_is_answered_then_the_check_resumes() -> None:
     assert events[-1] == FollowupAction("eligibility_form")
 
 
-async def test_stop_cancels_the_check_and_forgets_the_answers() -> None:
+async def test_stop_cancels_the_check_and_forgets_its_answers_not_the_applicant() -> None:
     dispatcher = CollectingDispatcher()
     t = tracker("laat maar", "stop", loop="eligibility_form", requested="brussels_activity", lang="nl",
-                slots={"applicant_kind": "nonprofit"})  # fmt: skip
+                slots={"applicant_kind": "nonprofit", "brussels_activity": "yes"})  # fmt: skip
     events = await ActionAnswer().run(dispatcher, t, {})
     assert dispatcher.messages[0]["text"].startswith("Goed, ik stop")
     assert ActiveLoop(None) in events
-    assert SlotSet("applicant_kind", None) in events
+    assert SlotSet("brussels_activity", None) in events
+    assert not [e for e in events if e.get("name") == "applicant_kind"]  # what they are is still known
 
 
-async def test_am_i_eligible_starts_the_check() -> None:
+async def test_am_i_eligible_offers_the_check() -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionAnswer().run(dispatcher, tracker("kom ik in aanmerking?", "check_eligibility", lang="nl"), {})
+    assert SlotSet("pending_offer", "eligibility_form") in events
+    assert not [e for e in events if e.get("event") == "followup"]
+
+
+async def test_asking_for_the_check_starts_it() -> None:
+    dispatcher = CollectingDispatcher()
+    t = tracker("kunt u nagaan of ik in aanmerking kom?", "check_eligibility", lang="nl")
+    events = await ActionAnswer().run(dispatcher, t, {})
     assert events[-1] == FollowupAction("eligibility_form")
 
 
@@ -89,7 +98,7 @@ async def test_yes_to_an_offer_starts_what_was_offered() -> None:
     dispatcher = CollectingDispatcher()
     t = tracker("oui", "affirm", slots={"pending_offer": "handoff_form", "handoff_question": "taux de cofinancement ?"})
     events = await ActionAnswer().run(dispatcher, t, {})
-    assert SlotSet("handoff_question", "taux de cofinancement ?") in events
+    assert not [e for e in events if e.get("name") == "handoff_question"]  # the offered question is kept
     assert events[-1] == FollowupAction("handoff_form")
 
 

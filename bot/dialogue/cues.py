@@ -1,0 +1,32 @@
+"""Words that steer the conversation, found with the vocabulary matchers
+(data/vocabulary/<lang>.yml): openers such as "et pour…" or "nee, ik bedoelde…" count
+only at the very start of a message."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.vocabulary import found, matcher
+
+# Punctuation does not break an opener ("non, je parlais du budget"): it is read as a space.
+_PUNCTUATION = re.compile(r"[,;:!?.…«»\"()]")
+_LEADING = " \t\n-–—'"
+
+
+def opening(lang: str, section: str, text: str) -> tuple[str, str] | None:
+    """(key, rest of the message) when a term of `section` opens `text`."""
+    clean = " ".join(_PUNCTUATION.sub(" ", text).split())
+    start = len(clean) - len(clean.lstrip(_LEADING))
+    for hit in matcher(lang, section).hits(clean):
+        if hit.char_start <= start:
+            return hit.key, clean[hit.char_end :].strip(_LEADING)
+        break
+    return None
+
+
+def says(lang: str, section: str, text: str) -> bool:
+    """True when `text` contains a term of `section` anywhere."""
+    return bool(found(lang, section, text))
+
+
+__all__ = ["found", "opening", "says"]

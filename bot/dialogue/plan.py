@@ -1,0 +1,180 @@
+"""Which questions a message asks, in order, and which of its words ask each.
+
+- A follow-up ("et pour une SRL ?", "en de deadline?", "le PIB ?", "waarom?") or a
+  correction ("non, je parlais du budget") is read against the conversation's last topic.
+- Several questions ("budget et date limite ?", "Budget? Deadline?") are each answered.
+- In a long message the questions are its question sentences; the rest is context.
+- Otherwise the message is one question: the intent the NLU gave the whole message.
+The NLU gives each clause of the message its own intent (bot/rasa_io/parse_data.Part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.dialogue.cues import found, opening
+from bot.dialogue.memory import Memory
+from bot.intents import intents
+from bot.rasa_io.parse_data import Part
+from bot.text.normalize import words
+
+CONFIDENT = 0.6
+SHORT = 4  # words: a message this short with no question of its own may be a follow-up
+ELABORATE = "elaborate"  # "why?" / "waarom?": more about the last answer (not an NLU intent)
+_DIGIT = re.compile(r"\b([1-9])\b")
+
+
+@dataclass(frozen=True)
+class Message:
+    """The applicant's message as the NLU read it."""
+
+    text: str
+    lang: str
+    intent: str
+    confidence: float
+    parts: Sequence[Part] = ()
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question of the message: its intent and the words that ask it."""
+
+    intent: str
+    text: str
+    follow_up: bool = False  # read against the last topic
+    focus: int | None = None  # a measure named by its number only ("et la 3 ?")
+
+
+def plan(message: Message, memory: Memory) -> list[Asked]:
+    """The questions `message` asks, in the order asked (at least one)."""
+    return (
+        follow_up(message, memory)
+        or several_questions(message)
+        or question_of_long_message(message)
+        or [Asked(message.intent, message.text)]
+    )
+
+
+def _is_question(intent: str) -> bool:
+    return intent in intents().questions
+
+
+def follow_up(message: Message, memory: Memory) -> list[Asked]:
+    """The question a follow-up or a correction asks, or [] when the message stands alone."""
+    text, lang = message.text, message.lang
+    why = opening(lang, "elaborate", text)
+    if why and memory.topic and len(words(why[1])) <= 1:
+        return [Asked(ELABORATE, text, follow_up=True)]
+    opener = opening(lang, "correction", text) or opening(lang, "follow_up", text)
+    if opener:
+        rest = opener[1]
+    elif memory.topic and len(words(text)) <= SHORT and not _confident_question(message):
+        rest = text  # "le PIB ?", "emplois ?" right after the figures
+    else:
+        return []
+    if not words(rest):
+        return []
+    standalone = _confident_question(message) and len(words(rest)) > SHORT
+    intent = None if standalone else topic_of(rest, lang, memory.topic)
+    if intent:
+        return [Asked(intent, rest, follow_up=True, focus=_measure_number(rest, intent))]
+    if _confident_question(message):
+        return [Asked(message.intent, rest)]
+    part = _last_confident_part(message)
+    return [Asked(part.intent, rest)] if part else []
+
+
+def _confident_question(message: Message) -> bool:
+    return _is_question(message.intent) and message.confidence >= CONFIDENT
+
+
+def _last_confident_part(message: Message) -> Part | None:
+    found_parts = [p for p in message.parts if _is_question(p.intent) and p.confidence >= CONFIDENT]
+    return found_parts[-1] if found_parts else None
+
+
+# A follow-up naming one of these specialises the last topic; the entity section that
+# says so, per topic.
+_SPECIALISES = {
+    "check_eligibility": "applicant_types",
+    "ask_context_figures": "figure_topics",
+    "ask_technologies": "technologies",
+    "ask_measures": "measure_names",
+    "recommend_measure": "measure_names",
+}
+# Otherwise, what the words name, most telling first.
+_NAMES = (
+    ("unanswered_topics", "ask_unanswered"),
+    ("applicant_types", "check_eligibility"),
+    ("technologies", "ask_technologies"),
+    ("measure_names", "ask_measures"),
+    ("figure_topics", "ask_context_figures"),
+)
+
+
+def topic_of(text: str, lang: str, last: str | None) -> str | None:
+    """The intent a short follow-up asks about, from the words it names."""
+    if last in _SPECIALISES and (found(lang, _SPECIALISES[last], text) or _measures_by_number(text, last)):
+        return "ask_measures" if last == "recommend_measure" else last
+    for section, intent in _NAMES:
+        if found(lang, section, text):
+            return intent
+    named = found(lang, "topics", text)
+    return named[0] if named else None
+
+
+def _measures_by_number(text: str, last: str) -> bool:
+    return last in {"ask_measures", "recommend_measure"} and bool(_DIGIT.search(text))
+
+
+def _measure_number(text: str, intent: str) -> int | None:
+    match = _DIGIT.search(text) if intent == "ask_measures" else None
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 5 else None
+
+
+def several_questions(message: Message) -> list[Asked]:
+    """Each question of a message that asks several, or [] when it asks one."""
+    asked: list[Asked] = []
+    marked = any(p.question for p in message.parts)
+    for part in _question_parts(message):
+        if part.confidence < CONFIDENT or not _is_question(part.intent):
+            continue
+        if not marked and part.intent in intents().describes:
+            continue
+        if any(a.intent == part.intent for a in asked):
+            continue
+        asked.append(Asked(part.intent, part.text))
+    # "quelle mesure ?" beside a described project is the same question as the project's.
+    if any(a.intent == "recommend_measure" for a in asked):
+        asked = [a for a in asked if a.intent != "ask_measures"]
+    return asked if len(asked) >= 2 else []
+
+
+def _question_parts(message: Message) -> list[Part]:
+    """The parts in question sentences (all parts when no sentence ends with "?")."""
+    questioned = {p.sentence for p in message.parts if p.question}
+    return [p for p in message.parts if not questioned or p.sentence in questioned]
+
+
+def question_of_long_message(message: Message) -> list[Asked]:
+    """In a message of several sentences, the question it ends with; the rest is context
+    (a project described there is part of a question about that project)."""
+    sentences = sorted({p.sentence for p in message.parts})
+    if len(sentences) < 2:
+        return []
+    questioned = [s for s in sentences if any(p.question for p in message.parts if p.sentence == s)]
+    target = questioned[-1] if questioned else sentences[-1]
+    parts = [p for p in message.parts if p.sentence == target]
+    text = message.text[parts[0].start : parts[-1].end]
+    candidates = [p for p in parts if _is_question(p.intent) and p.confidence >= CONFIDENT]
+    best = max(candidates, key=lambda p: p.confidence, default=None)
+    table = intents()
+    if _confident_question(message) and (
+        best is None
+        or best.intent == message.intent
+        or (message.intent in table.describes and best.intent in table.about_the_project)
+    ):
+        return [Asked(message.intent, message.text if message.intent in table.about_the_project else text)]
+    return [Asked(best.intent, text)] if best else []

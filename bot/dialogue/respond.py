@@ -1,0 +1,44 @@
+"""One turn of the conversation: learn from the message, answer each of its questions,
+and remember what was answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from bot.answers import Question, answer, routed
+from bot.answers.reply import HANDOFF, Context, Reply
+from bot.dialogue.compose import compose, with_correction
+from bot.dialogue.memory import Memory, learn
+from bot.dialogue.plan import ELABORATE, Message, plan
+from bot.dialogue.premises import correction
+from bot.intents import intents
+from bot.knowledge import load_knowledge
+
+
+def respond(message: Message, memory: Memory, context: Context, today: dt.date) -> tuple[Reply, Memory]:
+    """The reply to `message` and the memory after it."""
+    memory = learn(memory, message.text, message.lang, describes_project=message.intent == "recommend_measure")
+    context = replace(context, memory=memory)
+    k = load_knowledge(message.lang)
+    replies, answered = [], []
+    for asked in plan(message, memory):
+        question = routed(
+            Question(asked.intent, asked.text, message.lang, today, context, asked.follow_up, asked.focus)
+        )
+        replies.append(with_correction(answer(question), correction(k, question.intent, asked.text, today)))
+        answered.append(question.intent)
+    reply = compose(replies)
+    return reply, remember(memory, answered, reply)
+
+
+def remember(memory: Memory, answered: list[str], reply: Reply) -> Memory:
+    """The last topic answered (what a follow-up refers to) and the question the text
+    could not answer, if any (what a hand-off passes on)."""
+    questions = [intent for intent in answered if intent in intents().questions and intent != ELABORATE]
+    topic = questions[-1] if questions else memory.topic
+    if HANDOFF in (reply.offer, reply.start):
+        open_question = reply.question
+    else:
+        open_question = None if questions else memory.open_question
+    return replace(memory, topic=topic, open_question=open_question)

@@ -1,0 +1,44 @@
+"""The intent table (data/intents.yml): which intents state facts, are questions,
+interrupt or cancel a form, or are not worth passing to staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from bot.paths import data_dir
+
+FALLBACK = "nlu_fallback"  # Rasa's FallbackClassifier: the message was not understood
+
+
+@dataclass(frozen=True)
+class IntentTable:
+    facts: frozenset[str]
+    questions: frozenset[str]
+    describes: frozenset[str]
+    about_the_project: frozenset[str]
+    interrupts_forms: frozenset[str]
+    cancels_forms: frozenset[str]
+    not_for_staff: frozenset[str]
+    guarded: frozenset[str]
+
+    def all(self) -> frozenset[str]:
+        return (
+            self.facts
+            | self.questions
+            | self.describes
+            | self.about_the_project
+            | self.interrupts_forms
+            | self.cancels_forms
+            | self.not_for_staff
+            | self.guarded
+        )
+
+
+@cache
+def intents() -> IntentTable:
+    """The table, read once per process."""
+    groups = yaml.safe_load((data_dir() / "intents.yml").read_text(encoding="utf-8"))["groups"]
+    return IntentTable(**{name: frozenset(members) for name, members in groups.items()})
