@@ -1,5 +1,5 @@
 """The intent table (data/intents.yml): which intents state facts, are questions,
-interrupt or cancel a form, or are not worth passing to staff."""
+describe the applicant, interrupt or cancel a form, or are set by the NLU guard."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ class IntentTable:
     about_the_project: frozenset[str]
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
-    not_for_staff: frozenset[str]
     guarded: frozenset[str]
 
     def all(self) -> frozenset[str]:
@@ -32,7 +31,6 @@ class IntentTable:
             | self.about_the_project
             | self.interrupts_forms
             | self.cancels_forms
-            | self.not_for_staff
             | self.guarded
         )
 

@@ -23,6 +23,7 @@ from bot.tickets.anonymise import anonymise
 BRUSSELS, OUTSIDE = "brussels", "outside"
 _OUTSIDE_KIND = "outside_brussels"  # a place, listed among the applicant types of the vocabulary
 MAX_PROJECT_CHARS = 600
+_ACTIVITY = "activities"  # a project is what it does: one activity at least ("ateliers", "coaching")
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,9 @@ def place_in(text: str, lang: str) -> str | None:
 
 def project_in(text: str, lang: str, known: str | None = None, *, anyone: bool = False) -> str | None:
     """What `text` says the project does: its sentences with evidence for a measure
-    (bot/recommend) said in the first person (by `anyone` for a project description),
-    added to the `known` description when they need it to fit a measure."""
+    (bot/recommend), said in the first person (or by `anyone` in a project description).
+    They describe a project of their own when they fit a measure, else they add to the
+    `known` one; with nothing known, they start one if they say what it does."""
     kept = [
         sentence
         for sentence in (text[start:end].strip() for start, end, _ in sentence_spans(text))
@@ -98,11 +100,12 @@ def project_in(text: str, lang: str, known: str | None = None, *, anyone: bool =
         and not says(lang, "personal_intro", sentence)
         and (anyone or speaks_about_self(sentence, lang))
     ]
+    described = " ".join(kept)
     if not kept:
         return None
-    described = " ".join(kept)
     if not recommend(described, lang).measures:
-        described = f"{known} {described}" if known else described
-        if not recommend(described, lang).measures:
-            return None
+        if known:
+            described = f"{known} {described}"
+        elif not any(c.section == _ACTIVITY for c in find_clues(described, lang)):
+            return None  # "mon entreprise peut-elle participer ?" describes no project
     return anonymise(described)[-MAX_PROJECT_CHARS:]

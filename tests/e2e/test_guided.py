@@ -22,7 +22,8 @@ def tickets_of(assistant: Assistant, sender: str) -> list[Ticket]:
 
 
 def test_a_complete_check_in_french(assistant: Assistant, sender: str) -> None:
-    assert "Quel type de candidat" in assistant.text(sender, "Est-ce que je suis éligible ?")
+    assert "Voulez-vous que je vérifie" in assistant.text(sender, "Est-ce que je suis éligible ?")  # offered
+    assert "Quel type de candidat" in assistant.text(sender, "oui")
     assert "économie numérique" in assistant.text(sender, "une asbl")
     assert "Décrivez votre projet" in assistant.text(sender, "oui")
     verdict = assistant.text(sender, "des ateliers pour faire découvrir aux jeunes les métiers de la réalité virtuelle")
@@ -31,7 +32,7 @@ def test_a_complete_check_in_french(assistant: Assistant, sender: str) -> None:
 
 
 def test_a_complete_check_in_dutch(assistant: Assistant, sender: str) -> None:
-    assert "Wat voor kandidaat" in assistant.text(sender, "Kom ik in aanmerking voor deze oproep?")
+    assert "Wat voor kandidaat" in assistant.text(sender, "Kunt u nagaan of ik in aanmerking kom?")  # asked for
     assert "digitale economie" in assistant.text(sender, "zelfstandige")
     assert "Beschrijf uw project" in assistant.text(sender, "ja")
     verdict = assistant.text(sender, "een verkoopopleiding voor ict-ondernemers die hun software beter willen verkopen")
@@ -40,18 +41,20 @@ def test_a_complete_check_in_dutch(assistant: Assistant, sender: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "message, expected",
+    "message, answer, yes, expected",
     [
         ("Notre asbl bruxelloise veut initier les jeunes aux métiers de la réalité virtuelle : éligibles ?",
-         "entre dans l'appel"),
+         "Oui, les asbl", "oui", "entre dans l'appel"),
         ("Wij zijn een Brusselse vzw die jongeren wil laten kennismaken met beroepen in virtual reality. "
-         "Komen we in aanmerking?", "past uw kandidatuur in de oproep"),
+         "Komen we in aanmerking?", "Ja, vzw's", "ja", "past uw kandidatuur in de oproep"),
     ],
 )  # fmt: skip
-def test_the_first_message_can_answer_everything(
-    assistant: Assistant, sender: str, message: str, expected: str
+def test_what_the_first_message_said_is_not_asked_again(
+    assistant: Assistant, sender: str, message: str, answer: str, yes: str, expected: str
 ) -> None:
-    verdict = assistant.text(sender, message)
+    first = assistant.text(sender, message)
+    assert first.startswith(answer) and "2" in first, first  # their kind and the measure of their project
+    verdict = assistant.text(sender, yes)  # the check, offered, accepted: nothing left to ask
     assert expected in verdict, verdict
 
 
@@ -69,6 +72,7 @@ def test_a_question_in_the_middle_is_answered_then_the_check_resumes(
     answer: str, next_question: str,
 ) -> None:  # fmt: skip
     assistant.text(sender, start)
+    assert pending in assistant.text(sender, answer)  # the check accepted; their company is known already
     reply = assistant.text(sender, interruption)
     assert answer_of_interruption in reply
     assert pending in reply  # the pending question is asked again
@@ -78,9 +82,9 @@ def test_a_question_in_the_middle_is_answered_then_the_check_resumes(
 @pytest.mark.parametrize(
     "start, first_question, cancel, cancelled, after, fact",
     [
-        ("komt mijn organisatie in aanmerking?", "Wat voor kandidaat", "laat maar", "ik stop met de controle",
-         "wat is het budget?", "€ 400.000"),
-        ("suis-je éligible ?", "Quel type de candidat", "stop", "j'arrête la vérification",
+        ("kunt u controleren of mijn organisatie in aanmerking komt?", "Wat voor kandidaat", "laat maar",
+         "ik stop met de controle", "wat is het budget?", "€ 400.000"),
+        ("pouvez-vous vérifier si je suis éligible ?", "Quel type de candidat", "stop", "j'arrête la vérification",
          "et le budget ?", "400.000 €"),
     ],
 )  # fmt: skip
@@ -96,10 +100,10 @@ def test_stop_cancels_the_check(
 @pytest.mark.parametrize(
     "start, unusable, reask, question, usable, next_question",
     [
-        ("suis-je éligible ?", "bof", "pas reconnu le type de candidat", "Quel type de candidat", "indépendant",
-         "économie numérique"),
-        ("kom ik in aanmerking?", "tja", "herken dit type kandidaat niet", "Wat voor kandidaat", "zelfstandige",
-         "digitale economie"),
+        ("vérifions si je suis éligible", "bof", "pas reconnu le type de candidat", "Quel type de candidat",
+         "indépendant", "économie numérique"),
+        ("laten we nagaan of ik in aanmerking kom", "tja", "herken dit type kandidaat niet", "Wat voor kandidaat",
+         "zelfstandige", "digitale economie"),
     ],
 )  # fmt: skip
 def test_an_unusable_answer_is_asked_again(
@@ -114,6 +118,7 @@ def test_an_unusable_answer_is_asked_again(
 
 def test_an_undecided_case_is_offered_to_staff(assistant: Assistant, sender: str) -> None:
     assistant.text(sender, "puis-je participer ?")
+    assert "Quel type de candidat" in assistant.text(sender, "oui")
     assistant.text(sender, "nous sommes une commune")
     assert "Décrivez votre projet" in assistant.text(sender, "oui")
     reply = assistant.text(sender, "des formations courtes en big data pour les demandeurs d'emploi")

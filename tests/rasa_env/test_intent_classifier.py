@@ -150,3 +150,31 @@ def test_a_word_with_one_typo_is_still_recognised() -> None:
     assert all(lexicon.recognises(w) for w in ("budget", "budjet", "budgt", "buddget", "oprop", "budgeeet"))
     assert lexicon.recognises("totaalbudget") and lexicon.recognises("oproepdatum")
     assert not any(lexicon.recognises(w) for w in ("dat", "bdjt", "flurb", "xyz"))
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "quel est le budget et la date limite ?",
+            [("quel est le budget", "ask_budget"), ("la date limite", "ask_deadline")],
+        ),
+        (
+            "Hoeveel geld is er? En wat is de deadline?",
+            [("Hoeveel geld is er", "ask_budget"), ("wat is de deadline", "ask_deadline")],
+        ),
+    ],
+)
+def test_each_part_of_a_message_gets_its_own_intent(trained: tuple, text: str, parts: list) -> None:
+    _, reloaded, featurizer = trained
+    message = reloaded.process([new_message(text, featurizer)])[0]
+    found = [(p["text"], p["name"]) for p in message.get("parts")]
+    assert found == parts
+    assert all(p["question"] for p in message.get("parts"))
+
+
+def test_a_message_of_one_part_keeps_the_message_intent(trained: tuple) -> None:
+    _, reloaded, featurizer = trained
+    message = reloaded.process([new_message("quel est le budget ?", featurizer)])[0]
+    (part,) = message.get("parts")
+    assert part["name"] == message.get("intent")["name"] and part["confidence"] == message.get("intent")["confidence"]

@@ -1,0 +1,90 @@
+"""Whole turns: learn, answer each question, remember (French and Dutch)."""
+
+import datetime as dt
+
+import pytest
+
+from bot.answers.reply import Context
+from bot.dialogue.memory import Memory
+from bot.dialogue.respond import respond
+from tests.unit.dialogue.support import parsed
+
+AFTER = dt.date(2026, 12, 1)
+
+
+def turn(message, memory: Memory = Memory()):  # type: ignore[no-untyped-def]
+    return respond(message, memory, Context(memory=memory), AFTER)
+
+
+@pytest.mark.parametrize(
+    "first, then, lang, expected",
+    [
+        ("Nous sommes une petite asbl d'Ixelles qui forme des jeunes à l'IoT", "on peut postuler ?", "fr", "Oui, les asbl"),
+        ("wij zijn een kleine vzw uit Molenbeek en we leren jongeren werken met VR", "komen we in aanmerking?", "nl",
+         "Ja, vzw's"),
+    ],
+)  # fmt: skip
+def test_can_we_apply_is_answered_for_the_kind_said_earlier(first: str, then: str, lang: str, expected: str) -> None:
+    _, memory = turn(parsed(first, lang, "recommend_measure"))
+    reply, _ = turn(parsed(then, lang, "check_eligibility"), memory)
+    assert reply.text.startswith(expected)
+    assert reply.offer == "eligibility_form" and reply.start is None  # offered, not pushed
+    assert "2" in reply.text  # the measure of the project described earlier
+
+
+@pytest.mark.parametrize(
+    "text, lang, parts, needles",
+    [
+        ("quel est le budget et la date limite ?", "fr",
+         [("quel est le budget", "ask_budget"), ("la date limite", "ask_deadline")], ["400.000", "clôturé"]),
+        ("wie mag meedoen en tot wanneer?", "nl",
+         [("wie mag meedoen", "check_eligibility"), ("tot wanneer", "ask_deadline")], ["vzw", "afgesloten"]),
+    ],
+)  # fmt: skip
+def test_each_question_is_answered_in_order(text: str, lang: str, parts: list, needles: list) -> None:
+    reply, memory = turn(parsed(text, lang, parts[-1][1], parts=parts))
+    positions = [reply.text.index(n) for n in needles]
+    assert positions == sorted(positions)
+    assert memory.topic == parts[-1][1]
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [("ce n'est que pour les startups, c'est ça ?", "fr", "Non, pas seulement les startups"),
+     ("is het alleen voor startups?", "nl", "Nee, niet alleen startups"),
+     ("les asbl sont exclues ?", "fr", "Si, les asbl"),
+     ("vzw's zijn uitgesloten, toch?", "nl", "Toch wel, vzw's")],
+)  # fmt: skip
+def test_a_wrong_belief_about_who_may_apply_is_corrected(text: str, lang: str, start: str) -> None:
+    reply, _ = turn(parsed(text, lang, "check_eligibility"))
+    assert reply.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "text, lang, needles",
+    [("Quelle est la procédure pour rentrer un projet ?", "fr", ["projet innovant", "formulaire", "clôturé"]),
+     ("Hoe dien ik een project in?", "nl", ["innovatief project", "formulier", "afgesloten"])],
+)  # fmt: skip
+def test_how_to_apply_says_what_the_text_says_and_does_not(text: str, lang: str, needles: list) -> None:
+    reply, memory = turn(parsed(text, lang, "ask_submission"))
+    assert all(n in reply.text for n in needles)
+    assert reply.offer == "handoff_form" and memory.open_question == text
+
+
+def test_a_budget_question_with_a_wrong_figure_is_corrected_first() -> None:
+    reply, _ = turn(parsed("le budget total c'est un million ?", "fr", "ask_budget"))
+    assert reply.text.startswith("Non : le budget total de l'appel est de 400.000 €, pas un million.")
+
+
+def test_the_handoff_asks_what_to_pass_on_when_the_last_question_was_answered() -> None:
+    _, memory = turn(parsed("wie beslist?", "nl", "ask_launcher"))
+    reply, _ = respond(parsed("kan ik met iemand praten", "nl", "request_human"), memory,
+                       Context(memory=memory, previous_question=memory.open_question), AFTER)  # fmt: skip
+    assert reply.start == "handoff_form" and reply.question is None
+
+
+def test_a_question_the_text_does_not_answer_is_kept_for_staff() -> None:
+    _, memory = turn(parsed("un même candidat peut-il déposer plusieurs projets ?", "fr", "ask_unanswered"))
+    assert memory.open_question == "un même candidat peut-il déposer plusieurs projets ?"
+    _, memory = turn(parsed("et le budget ?", "fr", "ask_budget"), memory)
+    assert memory.open_question is None  # answered since: a hand-off asks what to pass on
