@@ -56,7 +56,8 @@ The checks an `expect` list may name (patterns per language in `vocabulary.yml`)
 Prints the passed share per kind and language, the median and p95 latency per message and
 a summary line; `-v` prints each failing turn with its reply; `--json` writes every result;
 `--failures` writes a Markdown list of the failing ids with their first reason; `--min`
-exits 1 when a language passes a smaller share.
+exits 1 when a language passes a smaller share; a request that fails (server down, timeout)
+fails its conversation and makes the run exit 1; an invalid case file exits 2.
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ def main() -> int:
     if args.failures:
         report.write_failures(args.failures, results, langs)
     print(report.summary_line(results, langs))
+    unreachable = [r for r in results if r.request_failed]
+    if unreachable:  # a server that does not answer is no measurement
+        print(f"requests failed in {len(unreachable)} conversations, first: {report.one_line_reason(unreachable[0])}")
+        return 1
     shares = [report.share([r for r in results if r.lang == lang]) for lang in langs]
     return 0 if shares and min(shares) >= args.min else 1
 

@@ -34,6 +34,10 @@ class ConversationResult:
         return all(not t.failures for t in self.turns)
 
     @property
+    def request_failed(self) -> bool:
+        return any(t.seconds is None for t in self.turns)
+
+    @property
     def first_failure(self) -> tuple[int, TurnResult] | None:
         return next(((n, t) for n, t in enumerate(self.turns, 1) if t.failures), None)
 
