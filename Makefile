@@ -27,13 +27,13 @@ MODEL := models/current.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/rasa_io/*.py)
 
-.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate review candidate compare-models promote calibrate-retrieval bench bench-web clean
+.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations review candidate compare-models promote calibrate-retrieval bench bench-web clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
 	@echo "make shell     chat with it in the terminal"
 	@echo "make test      every test (what CI runs)"
-	@echo "make train | validate | evaluate | bench"
+	@echo "make train | validate | evaluate | evaluate-conversations | bench"
 
 # --- environments -------------------------------------------------------------------
 venvs: $(RASA_VENV)/.installed $(APP_VENV)/.installed
@@ -101,6 +101,16 @@ e2e: venvs $(MODEL)
 # --- measuring ----------------------------------------------------------------------
 evaluate: $(RASA_VENV)/.installed
 	$(RASA_VENV)/bin/python scripts/evaluate_nlu.py --out var/evaluation
+
+# The conversation test set (tests/conversations/) played against the real servers, which
+# this starts on free ports with the trained model; exits 1 when a language passes less
+# than CONVERSATIONS_MIN (0-1) of CONVERSATION_FILES.
+CONVERSATIONS_MIN ?= 0
+CONVERSATION_FILES ?= tests/conversations/*.yml
+evaluate-conversations: venvs $(MODEL)
+	$(APP_PY) scripts/evaluate_conversations.py --serve --min $(CONVERSATIONS_MIN) \
+		--json var/evaluation/conversations.json --failures var/evaluation/conversations.md \
+		$(CONVERSATION_FILES)
 
 # Maintainers: review what was misunderstood, train a candidate, compare, put it live.
 review: $(APP_VENV)/.installed

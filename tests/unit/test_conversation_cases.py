@@ -1,0 +1,101 @@
+"""The conversation test set (tests/conversations/*.yml) is valid, independent and at parity."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.language import SUPPORTED
+from bot.text.normalize import fold, words
+from scripts.conversation_eval.cases import FAQ_KIND, KINDS, CaseError, Conversation, load, load_file
+from scripts.conversation_eval.vocabulary import vocabulary
+
+ROOT = Path(__file__).parents[2]
+FOLDER = ROOT / "tests" / "conversations"
+MIN_CONVERSATIONS = 70  # per language
+MIN_FAQ = 60  # per language
+PARITY = 0.25  # per kind, the languages' counts may differ by this share at most
+
+
+def conversation_files() -> list[Path]:
+    return [FOLDER / f"{lang}.yml" for lang in SUPPORTED]
+
+
+def faq_files() -> list[Path]:
+    return [FOLDER / f"{FAQ_KIND}_{lang}.yml" for lang in SUPPORTED]
+
+
+@pytest.fixture(scope="module")
+def conversations() -> list[Conversation]:
+    return load(conversation_files() + faq_files(), vocabulary())  # ids unique across files, all valid
+
+
+def counts(conversations: list[Conversation], lang: str) -> Counter[str]:
+    return Counter(c.kind for c in conversations if c.lang == lang)
+
+
+def test_every_file_is_there_and_nothing_else() -> None:
+    assert sorted(FOLDER.glob("*.yml")) == sorted(conversation_files() + faq_files())
+
+
+def test_every_file_says_it_is_never_training_data() -> None:
+    for path in conversation_files() + faq_files():
+        header = path.read_text(encoding="utf-8").split("\n- ")[0]
+        assert "NEVER use these sentences as training data" in header, path.name
+
+
+def test_every_kind_in_every_language_at_parity(conversations: list[Conversation]) -> None:
+    per_lang = {lang: counts(conversations, lang) for lang in SUPPORTED}
+    for lang, kinds in per_lang.items():
+        assert sum(kinds[k] for k in KINDS) >= MIN_CONVERSATIONS, lang
+        assert kinds[FAQ_KIND] >= MIN_FAQ, lang
+        assert set(kinds) == {*KINDS, FAQ_KIND}, lang
+    for kind in (*KINDS, FAQ_KIND):
+        numbers = [per_lang[lang][kind] for lang in SUPPORTED]
+        assert max(numbers) - min(numbers) <= max(1, PARITY * max(numbers)), kind
+
+
+def test_conversations_have_two_to_six_turns_and_a_judged_one(conversations: list[Conversation]) -> None:
+    for c in conversations:
+        fewest = 1 if c.kind == FAQ_KIND else 2
+        assert fewest <= len(c.turns) <= 6, c.id
+        assert any(t.judged for t in c.turns), c.id
+
+
+def test_the_languages_are_not_translations_of_each_other(conversations: list[Conversation]) -> None:
+    said = {lang: {fold(t.say) for c in conversations if c.lang == lang for t in c.turns} for lang in SUPPORTED}
+    for lang in SUPPORTED:
+        assert len(said[lang]) >= 0.8 * sum(len(c.turns) for c in conversations if c.lang == lang), lang
+
+
+def test_no_sentence_of_the_set_is_a_training_example(conversations: list[Conversation]) -> None:
+    training: set[str] = set()
+    for path in (ROOT / "data" / "nlu").rglob("*.yml"):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            examples = block.get("examples", "") if isinstance(block, dict) else ""
+            training |= {fold(line.lstrip("- ")) for line in str(examples).splitlines() if line.strip()}
+    short = 2  # "ok merci", "budget ?", "hallo": common words, not copied sentences
+    copied = [t.say for c in conversations for t in c.turns if len(words(t.say)) > short and fold(t.say) in training]
+    assert not copied
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("- {id: fr-x, kind: memory, turns: [{say: a, expect: []}]}", "needs 2 to 6 turns"),
+        ("- {id: fr-x, kind: gossip, turns: [{say: a}, {say: b, expect: []}]}", "kind 'gossip'"),
+        ("- {id: nl-x, kind: memory, turns: [{say: a}, {say: b, expect: []}]}", "must start with 'fr-'"),
+        ("- {id: fr-x, kind: memory, turns: [{say: a}, {say: b}]}", "no judged turn"),
+        ("- {id: fr-x, kind: memory, turns: [{say: a}, {say: b, expect: [budjet]}]}", "unknown check 'budjet'"),
+        ("- {id: fr-x, kind: memory, turns: [{say: a}, {say: b, expect: [{contains: 'Été'}]}]}", "must be folded"),
+        ("- {id: fr-x, kind: memory, turns: [{say: a}, {say: b, expect: [{absent: '(('}]}]}", "not a regular"),
+    ],
+)
+def test_a_broken_case_file_is_refused_with_where_and_why(tmp_path: Path, text: str, error: str) -> None:
+    path = tmp_path / "fr.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseError, match=error):
+        load_file(path, vocabulary())
