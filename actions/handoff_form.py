@@ -15,6 +15,7 @@ from actions.language import reply_language
 from bot.answers import handoff
 from bot.answers.reply import Reply
 from bot.eligibility.interpret import yes_or_no
+from bot.intents import intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
 
@@ -80,6 +81,8 @@ class ValidateHandoffForm(FormValidationAction):
             return {"handoff_channel": DECLINED}
         if _says(tracker, reply_language(tracker)) == "yes":
             return {"handoff_question_ok": True}
+        if is_interruption(tracker) and _intent(tracker) in intents().facts:
+            return {}  # a question the assistant answers itself ("c'est quoi les 3 technologies ?")
         text = message_text(tracker)
         if len(text.split()) >= 3:  # the corrected question
             return {"handoff_question": text, "handoff_question_ok": True}

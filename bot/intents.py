@@ -19,6 +19,7 @@ class IntentTable:
     questions: frozenset[str]
     describes: frozenset[str]
     about_the_project: frozenset[str]
+    moves: frozenset[str]
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
     guarded: frozenset[str]
@@ -29,6 +30,7 @@ class IntentTable:
             | self.questions
             | self.describes
             | self.about_the_project
+            | self.moves
             | self.interrupts_forms
             | self.cancels_forms
             | self.guarded

@@ -25,12 +25,31 @@ ANSWERS: dict[str, Answer] = {
 }
 
 
+# Questions about how to apply, whichever of these intents the NLU chose, get what the
+# text says about applying (bot/answers/facts.how_to_apply).
+_HOW_TO_APPLY = "how_to_submit"
+_ABOUT_APPLYING = frozenset({"ask_unanswered", "ask_submission", "check_eligibility"})
+
+
 def routed(question: Question) -> Question:
-    """The question with the intent that answers it: a fact question about a topic the
-    text never addresses ("le taux de cofinancement ?") is a question the text does not
-    answer, whatever fact intent the NLU chose."""
-    if question.intent in intents().facts and about_a_gap(load_knowledge(question.lang), question):
+    """The question with the intent that answers it, whatever intent the NLU chose:
+    - a fact question about a topic the text never addresses ("le taux de cofinancement
+      ?") is a question the text does not answer;
+    - a question about how to apply ("wat zijn de stappen om mee te doen?") is answered
+      with what the text says about applying;
+    - "the text does not say" is never the answer to a question naming a technology or a
+      kind of applicant and nothing the text leaves open ("les indépendants sont admis ?")."""
+    k, lang, text = load_knowledge(question.lang), question.lang, question.text
+    gaps = found(lang, "unanswered_topics", text)
+    if question.intent in intents().facts and about_a_gap(k, question):
         return replace(question, intent="ask_unanswered")
+    if question.intent in _ABOUT_APPLYING and _HOW_TO_APPLY in gaps:
+        return replace(question, intent="ask_submission")
+    if question.intent == "ask_unanswered" and not gaps:
+        if found(lang, "technologies", text):
+            return replace(question, intent="ask_technologies")
+        if found(lang, "applicant_types", text):
+            return replace(question, intent="check_eligibility")
     return question
 
 

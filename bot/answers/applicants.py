@@ -8,12 +8,13 @@ when the applicant asks for it ("vérifiez avec moi") or accepts the offer.
 from __future__ import annotations
 
 from bot.answers.buttons import yes_no
-from bot.answers.measures import recommend_measure, recommendation_text
+from bot.answers.measures import recommend_measure
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
 from bot.dialogue.memory import OUTSIDE, Memory
 from bot.eligibility import speaks_about_self
+from bot.eligibility.interpret import mentions_brussels
 from bot.knowledge import Knowledge
-from bot.knowledge.vocabulary import found
+from bot.knowledge.vocabulary import found, matcher
 from bot.recommend import recommend
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
@@ -58,24 +59,36 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     asks_eligibility = bool(found(q.lang, "eligibility_question", q.text))
     if not asks_eligibility and found(q.lang, "measure_question", q.text) and recommend(q.text, q.lang).measures:
         return recommend_measure(k, q)  # "we help startups with trade fairs: which measure?"
-    premises = found(q.lang, "premises", q.text)
-    named = found(q.lang, "applicant_types", q.text)
-    lines = []
-    if "only" in premises and any(kind != _OUTSIDE_KIND for kind in named):
-        first = next(kind for kind in named if kind != _OUTSIDE_KIND)
-        lines.append(k.answer("who_only", label=k.wording["applicant_labels"][first]))
+    named = kinds_named(q.text, q.lang)
+    only = only_kind(q.text, q.lang)
+    if only:
+        answer = k.answer("who_only", label=k.wording["applicant_labels"][only])
     elif named:
-        lines.append(who_sentence(k, applicant_status(k, named), despite="excluded" in premises))
+        excluded = "excluded" in found(q.lang, "premises", q.text)
+        answer = who_sentence(k, applicant_status(k, named), despite=excluded)
     elif remembered_kinds(memory) and speaks_about_self(q.text, q.lang):
-        lines.append(who_sentence(k, applicant_status(k, remembered_kinds(memory))))
+        answer = who_sentence(k, applicant_status(k, remembered_kinds(memory)))
     else:
-        lines.append(k.answer("who"))
-    if memory.project and speaks_about_self(q.text, q.lang):
-        fitting = recommend(memory.project, q.lang)
-        if fitting.measures:
-            lines.append(recommendation_text(k, fitting))
-    lines.append(k.wording["check"]["offer"])
-    return Reply("\n".join(lines), yes_no(k), offer=ELIGIBILITY_CHECK)
+        answer = k.answer("who")
+    return Reply(f"{answer}\n{k.wording['check']['offer']}", yes_no(k), offer=ELIGIBILITY_CHECK)
+
+
+def kinds_named(text: str, lang: str) -> list[str]:
+    """The kinds of applicant `text` names; a place in Brussels beats a regional adjective
+    ("une vzw flamande installée à Bruxelles" is not based outside Brussels)."""
+    named = found(lang, "applicant_types", text)
+    return [kind for kind in named if kind != _OUTSIDE_KIND] if mentions_brussels(text, lang) else named
+
+
+def only_kind(text: str, lang: str) -> str | None:
+    """The kind a question takes to be the only one admitted ("c'est réservé aux boîtes ?")."""
+    cues = [h for h in matcher(lang, "premises").hits(text) if h.key == "only"]
+    if not cues:
+        return None
+    kinds = [h for h in matcher(lang, "applicant_types").hits(text) if h.key != _OUTSIDE_KIND]
+    after = [h for h in kinds if h.char_start >= cues[0].char_start]
+    chosen = after or kinds
+    return chosen[0].key if chosen else None
 
 
 def told_us(k: Knowledge, memory: Memory) -> str:

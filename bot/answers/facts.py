@@ -47,16 +47,10 @@ def how_to_apply(k: Knowledge, q: Question) -> Reply:
     return offer_handoff(k, f"{k.answer('how_to_apply')} {deadline_sentence(k, q.today)}", q.text)
 
 
-# A question about how to apply is answered with what the text does say about it.
-_HOW_TO_APPLY = "how_to_submit"
-
-
 def unanswered(k: Knowledge, q: Question) -> Reply:
     """An honest "the call text does not say", naming what it does not say when we can,
     and an offer to pass the question to staff."""
     topics = found(q.lang, "unanswered_topics", q.text)
-    if topics and topics[0] == _HOW_TO_APPLY:
-        return how_to_apply(k, q)
     if topics:
         text = k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]])
     else:

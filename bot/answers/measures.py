@@ -51,13 +51,21 @@ def described_project(q: Question) -> Recommendation:
     return fitting
 
 
+def about_their_project(q: Question) -> bool:
+    """The question is about the project the applicant described earlier ("welke
+    maatregel is dat?", "ça rentre dans les technos ?")."""
+    if not q.context.memory.project:
+        return False
+    return speaks_about_self(q.text, q.lang) or bool(found(q.lang, "refers_back", q.text))
+
+
 def measures(k: Knowledge, q: Question) -> Reply:
     """One measure explained when the question is about one; the measure that fits when
-    the question describes a project; else the five."""
+    the question describes a project (or is about the one described); else the five."""
     number = named_measure(q)
     if number:
         return Reply(measure_detail(k, number))
-    fitting = recommend(q.text, q.lang)
+    fitting = described_project(q) if about_their_project(q) else recommend(q.text, q.lang)
     if fitting.measures:
         return Reply(recommendation_text(k, fitting))
     return Reply(measure_list(k))
@@ -77,6 +85,8 @@ def recommend_measure(k: Knowledge, q: Question) -> Reply:
 def technologies(k: Knowledge, q: Question) -> Reply:
     """The three technologies, or whether the ones asked about are covered."""
     asked = found(q.lang, "technologies", q.text)
+    if not asked and about_their_project(q):  # "ça rentre dans les technos ?"
+        asked = found(q.lang, "technologies", q.context.memory.project or "")
     if not asked:
         return Reply(k.answer("technologies"))
     covered = list(k.facts["technologies"])

@@ -83,9 +83,10 @@ def applicant_kind_in(text: str, lang: str) -> str | None:
 
 
 def place_in(text: str, lang: str) -> str | None:
-    if _OUTSIDE_KIND in found(lang, "applicant_types", text):
-        return OUTSIDE
-    return BRUSSELS if mentions_brussels(text, lang) else None
+    """Where `text` says the applicant is based; Brussels named beats a regional adjective."""
+    if mentions_brussels(text, lang):
+        return BRUSSELS
+    return OUTSIDE if _OUTSIDE_KIND in found(lang, "applicant_types", text) else None
 
 
 def project_in(text: str, lang: str, known: str | None = None, *, anyone: bool = False) -> str | None:

@@ -70,7 +70,7 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
     opener = opening(lang, "correction", text) or opening(lang, "follow_up", text)
     if opener:
         rest = opener[1]
-    elif memory.topic and len(words(text)) <= SHORT and not _confident_question(message):
+    elif memory.topic and len(words(text)) <= SHORT and not _confident(message):
         rest = text  # "le PIB ?", "emplois ?" right after the figures
     else:
         return []
@@ -79,15 +79,26 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
     standalone = _confident_question(message) and len(words(rest)) > SHORT
     intent = None if standalone else topic_of(rest, lang, memory.topic)
     if intent:
-        return [Asked(intent, rest, follow_up=True, focus=_measure_number(rest, intent))]
+        return [Asked(intent, rest, follow_up=True, focus=_measure_number(rest, lang, intent))]
     if _confident_question(message):
         return [Asked(message.intent, rest)]
     part = _last_confident_part(message)
-    return [Asked(part.intent, rest)] if part else []
+    if part:
+        return [Asked(part.intent, rest)]
+    if memory.topic and len(words(rest)) <= SHORT:  # "lesquelles ?", "welke dan?": the last topic again
+        return [Asked(memory.topic, rest, follow_up=True)]
+    return []
 
 
 def _confident_question(message: Message) -> bool:
     return _is_question(message.intent) and message.confidence >= CONFIDENT
+
+
+def _confident(message: Message) -> bool:
+    """Confidently a question, or confidently a move of the conversation ("merci", "oui"):
+    either way not a follow-up to read against the last topic."""
+    known = intents().questions | intents().moves
+    return message.confidence >= CONFIDENT and message.intent in known
 
 
 def _last_confident_part(message: Message) -> Part | None:
@@ -116,7 +127,7 @@ _NAMES = (
 
 def topic_of(text: str, lang: str, last: str | None) -> str | None:
     """The intent a short follow-up asks about, from the words it names."""
-    if last in _SPECIALISES and (found(lang, _SPECIALISES[last], text) or _measures_by_number(text, last)):
+    if last in _SPECIALISES and (found(lang, _SPECIALISES[last], text) or _measures_by_number(text, lang, last)):
         return "ask_measures" if last == "recommend_measure" else last
     for section, intent in _NAMES:
         if found(lang, section, text):
@@ -125,13 +136,22 @@ def topic_of(text: str, lang: str, last: str | None) -> str | None:
     return named[0] if named else None
 
 
-def _measures_by_number(text: str, last: str) -> bool:
-    return last in {"ask_measures", "recommend_measure"} and bool(_DIGIT.search(text))
+def _measures_by_number(text: str, lang: str, last: str) -> bool:
+    return last in {"ask_measures", "recommend_measure"} and _number_named(text, lang) is not None
 
 
-def _measure_number(text: str, intent: str) -> int | None:
-    match = _DIGIT.search(text) if intent == "ask_measures" else None
-    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 5 else None
+def _number_named(text: str, lang: str) -> int | None:
+    """A rank written as a digit ("la 3") or an ordinal ("de derde")."""
+    match = _DIGIT.search(text)
+    if match:
+        return int(match.group(1))
+    ordinal = found(lang, "ordinals", text)
+    return int(ordinal[0]) if ordinal else None
+
+
+def _measure_number(text: str, lang: str, intent: str) -> int | None:
+    number = _number_named(text, lang) if intent == "ask_measures" else None
+    return number if number is not None and 1 <= number <= 5 else None
 
 
 def several_questions(message: Message) -> list[Asked]:
@@ -153,9 +173,11 @@ def several_questions(message: Message) -> list[Asked]:
 
 
 def _question_parts(message: Message) -> list[Part]:
-    """The parts in question sentences (all parts when no sentence ends with "?")."""
+    """The parts in question sentences (those of the last sentence when none ends with "?")."""
     questioned = {p.sentence for p in message.parts if p.question}
-    return [p for p in message.parts if not questioned or p.sentence in questioned]
+    if not questioned and message.parts:
+        questioned = {max(p.sentence for p in message.parts)}
+    return [p for p in message.parts if p.sentence in questioned]
 
 
 def question_of_long_message(message: Message) -> list[Asked]:

@@ -14,6 +14,7 @@ import math
 from bot.dialogue.claims import amounts, counts, dates, numbers
 from bot.dialogue.cues import found, opening
 from bot.knowledge import Knowledge
+from bot.knowledge.vocabulary import matcher
 
 _FIGURES = "figures"
 
@@ -43,6 +44,9 @@ def _budget(k: Knowledge, text: str, today: dt.date) -> str | None:
     claimed = amounts(text, k.lang)
     if not claimed:
         return None
+    per_project = _per_project(k, text, today)
+    if per_project:
+        return per_project
     wrong = [c for c in claimed if not _same(c.value, float(k.facts["budget_eur"]))]
     return _premise(k, "budget_wrong", claimed=wrong[0].written) if wrong else _premise(k, "budget_right")
 
@@ -62,12 +66,31 @@ def _deadline(k: Knowledge, text: str, today: dt.date) -> str | None:
 
 
 def _measures(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """A wrong number of measures corrected; "is there a measure for…?" naming one: yes."""
     plan = int(k.facts["next_tech"]["measures"])
     priority = len(k.facts["measures"])
     for claim in counts(text, k.lang, "measures"):
         if _same(claim.value, priority) or _same(claim.value, plan):
             continue
         return _premise(k, "measures_wrong", claimed=claim.written)
+    if is_yes_no(text, k.lang) and len(found(k.lang, "measure_names", text)) == 1:
+        return _premise(k, "yes")
+    return None
+
+
+def _per_project(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """ "Chaque projet reçoit 400.000 € ?": the whole budget taken for a project's share."""
+    budget = float(k.facts["budget_eur"])
+    about_each = "max_amount" in found(k.lang, "unanswered_topics", text) or "each" in found(k.lang, "premises", text)
+    if about_each and any(_same(c.value, budget) for c in amounts(text, k.lang)):
+        return _premise(k, "budget_not_per_project")
+    return None
+
+
+def _launcher(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """ "C'est un appel du fédéral ?": someone else than the Region named as launching it."""
+    for hit in matcher(k.lang, "wrong_launchers").hits(text):
+        return _premise(k, "launcher_wrong", claimed=hit.term)
     return None
 
 
@@ -102,6 +125,8 @@ def _a_year(value: float) -> bool:
 
 _CHECKS = {
     "ask_budget": _budget,
+    "ask_unanswered": _per_project,
+    "ask_launcher": _launcher,
     "ask_deadline": _deadline,
     "ask_measures": _measures,
     "ask_next_tech": _next_tech,

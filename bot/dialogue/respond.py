@@ -10,7 +10,7 @@ from bot.answers import Question, answer, routed
 from bot.answers.reply import HANDOFF, Context, Reply
 from bot.dialogue.compose import compose, with_correction
 from bot.dialogue.memory import Memory, learn
-from bot.dialogue.plan import ELABORATE, Message, plan
+from bot.dialogue.plan import ELABORATE, Asked, Message, plan
 from bot.dialogue.premises import correction
 from bot.intents import intents
 from bot.knowledge import load_knowledge
@@ -18,11 +18,12 @@ from bot.knowledge import load_knowledge
 
 def respond(message: Message, memory: Memory, context: Context, today: dt.date) -> tuple[Reply, Memory]:
     """The reply to `message` and the memory after it."""
+    before = memory
     memory = learn(memory, message.text, message.lang, describes_project=message.intent == "recommend_measure")
     context = replace(context, memory=memory)
     k = load_knowledge(message.lang)
     replies, answered = [], []
-    for asked in plan(message, memory):
+    for asked in questions(message, before, memory):
         question = routed(
             Question(asked.intent, asked.text, message.lang, today, context, asked.follow_up, asked.focus)
         )
@@ -30,6 +31,17 @@ def respond(message: Message, memory: Memory, context: Context, today: dt.date) 
         answered.append(question.intent)
     reply = compose(replies)
     return reply, remember(memory, answered, reply)
+
+
+def questions(message: Message, before: Memory, after: Memory) -> list[Asked]:
+    """The questions of the message; an applicant who says (or corrects) what they are,
+    asking nothing else ("oups, je suis encore étudiant en fait"), is told what the text
+    says about them."""
+    asked = plan(message, after)
+    says_who = (after.kind, after.place) != (before.kind, before.place)
+    if says_who and not any(a.intent in intents().questions for a in asked):
+        return [Asked("check_eligibility", message.text)]
+    return asked
 
 
 def remember(memory: Memory, answered: list[str], reply: Reply) -> Memory:

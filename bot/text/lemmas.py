@@ -3,7 +3,8 @@
 No trained spaCy model exists for the spaCy that Rasa 3.6 ships, so we use spaCy's blank
 `fr`/`nl` languages (good tokenizers: "l'appel" -> "l'" + "appel") with the lookup
 lemmatizer from spacy-lookups-data. Each token's `norm_` is set to its folded lemma so
-that matching ignores case, accents and inflection ("Formations" ~ "formation").
+that matching ignores case, accents and inflection ("Formations" ~ "formation"), also
+for words typed without their accents ("etudiants" ~ "étudiant", bot/text/unaccented.py).
 The same code runs in both environments (spaCy 3.4 beside Rasa, current spaCy beside the
 action server): only APIs common to both are used.
 """
@@ -17,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.text.normalize import fold
+from bot.text.unaccented import unaccented_lemmas
 
 LANGUAGES = ("fr", "nl")
 
@@ -30,11 +32,13 @@ class _FoldLemmaNorm:
 
     def __call__(self, doc: Doc) -> Doc:
         table = _lookup_table(self.nlp)
+        unaccented = unaccented_lemmas(self.nlp.lang)
         for token in doc:
             lemma = token.lemma_ or token.text
             if lemma == token.text and token.text != token.lower_:
                 lemma = _first(table.get(token.lower_, token.lower_))
-            token.norm_ = fold(lemma)
+            norm = fold(lemma)
+            token.norm_ = unaccented.get(norm, norm) if lemma.lower() == token.lower_ else norm
         return doc
 
 

@@ -23,24 +23,34 @@ class Hit:
     char_end: int
 
 
+def is_acronym(term: str) -> bool:
+    """ "SA", "S.A.", "BV": matched as written, since "sa" is also a French word."""
+    letters = term.replace(".", "")
+    return term.isupper() and letters.isalpha() and len(letters) <= 5
+
+
 class TermMatcher:
-    """Matches a `{key: [terms]}` vocabulary against messages in one language."""
+    """Matches a `{key: [terms]}` vocabulary against messages in one language: on folded
+    lemmas, except acronyms written in capitals, matched as written."""
 
     def __init__(self, lang: str, vocabulary: Mapping[object, Sequence[str]]) -> None:
         self.lang = lang
         nlp = pipeline(lang)
-        self._matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._matchers = (PhraseMatcher(nlp.vocab, attr="NORM"), PhraseMatcher(nlp.vocab, attr="ORTH"))
         for key, terms in vocabulary.items():
             odd = [t for t in terms if not isinstance(t, str)]
             if odd:  # YAML reads a bare `on`, `no` or `yes` as a boolean
                 raise ValueError(f"vocabulary {key!r} ({lang}): quote the terms {odd!r}")
-            self._matcher.add(str(key), list(nlp.pipe(terms)))
+            for matcher, chosen in zip(self._matchers, (False, True), strict=True):
+                selected = [t for t in terms if is_acronym(t) == chosen]
+                if selected:
+                    matcher.add(str(key), list(nlp.make_doc(t) if chosen else nlp(t) for t in selected))
 
     def hits(self, text: str) -> list[Hit]:
         """Every match, longest first where two overlap; in message order."""
         doc = analyse(text, self.lang)
         found = []
-        for match_id, start, end in self._matcher(doc):
+        for match_id, start, end in (m for matcher in self._matchers for m in matcher(doc)):
             key = doc.vocab.strings[match_id]
             span = doc[start:end]
             found.append(Hit(key, span.text, start, end, span.start_char, span.end_char))

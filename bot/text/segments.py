@@ -7,7 +7,8 @@ mag meedoen en tot wanneer?"). The NLU classifies each part on its own
 questions and which are context (bot/dialogue/).
 
 Sentences end at ? ! ; … or a full stop followed by a space, and at line breaks; inside a
-sentence, clauses are cut at a coordinating word (left out of both) and after a comma. The words that
+sentence, clauses are cut at a coordinating word (left out of both) and after a comma or
+a colon. The words that
 coordinate are data: the `clause_breaks` section of data/vocabulary/<lang>.yml.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 # A full stop ends a sentence only before white space (not "400.000", "a.s.b.l.x").
 _SENTENCE_END = re.compile(r"[?!;…]+|\.(?=\s)|\.$|\n+")
-_COMMA = ","
+_CLAUSE_END = {",", ":"}  # "j'ai 3 questions : le budget, la deadline…"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def clause_spans(text: str, tokens: Sequence[tuple[int, int]], breaks: Iterable[
     """The clauses of `text`; `tokens` are (start, end) offsets of its words.
 
     A clause starts at a sentence start, at a word of `breaks` (which stays out of both
-    clauses) or after a comma. Clauses without any word are dropped.
+    clauses) or after a comma or a colon. Clauses without any word are dropped.
     """
     breaking = {b.lower() for b in breaks}  # accents kept: "où" is not "ou"
     spans: list[Span] = []
@@ -59,7 +60,7 @@ def clause_spans(text: str, tokens: Sequence[tuple[int, int]], breaks: Iterable[
                 current = []
                 continue
             current.append((a, b))
-            if text[b:].lstrip(" ")[:1] == _COMMA:
+            if text[b:].lstrip(" ")[:1] in _CLAUSE_END:
                 _close(spans, current, number, question)
                 current = []
         _close(spans, current, number, question)

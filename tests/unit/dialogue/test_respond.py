@@ -4,22 +4,25 @@ import datetime as dt
 
 import pytest
 
-from bot.answers.reply import Context
+from bot.answers.reply import Context, Reply
 from bot.dialogue.memory import Memory
+from bot.dialogue.plan import Message
 from bot.dialogue.respond import respond
 from tests.unit.dialogue.support import parsed
 
 AFTER = dt.date(2026, 12, 1)
 
 
-def turn(message, memory: Memory = Memory()):  # type: ignore[no-untyped-def]
+def turn(message: Message, memory: Memory | None = None) -> tuple[Reply, Memory]:
+    memory = memory or Memory()
     return respond(message, memory, Context(memory=memory), AFTER)
 
 
 @pytest.mark.parametrize(
     "first, then, lang, expected",
     [
-        ("Nous sommes une petite asbl d'Ixelles qui forme des jeunes à l'IoT", "on peut postuler ?", "fr", "Oui, les asbl"),
+        ("Nous sommes une petite asbl d'Ixelles qui forme des jeunes à l'IoT", "on peut postuler ?", "fr",
+         "Oui, les asbl"),
         ("wij zijn een kleine vzw uit Molenbeek en we leren jongeren werken met VR", "komen we in aanmerking?", "nl",
          "Ja, vzw's"),
     ],
@@ -29,7 +32,6 @@ def test_can_we_apply_is_answered_for_the_kind_said_earlier(first: str, then: st
     reply, _ = turn(parsed(then, lang, "check_eligibility"), memory)
     assert reply.text.startswith(expected)
     assert reply.offer == "eligibility_form" and reply.start is None  # offered, not pushed
-    assert "2" in reply.text  # the measure of the project described earlier
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,19 @@ def test_a_question_the_text_does_not_answer_is_kept_for_staff() -> None:
     assert memory.open_question == "un même candidat peut-il déposer plusieurs projets ?"
     _, memory = turn(parsed("et le budget ?", "fr", "ask_budget"), memory)
     assert memory.open_question is None  # answered since: a hand-off asks what to pass on
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [("oups non, je suis encore étudiant en fait", "fr", "Le texte ne tranche pas pour les étudiants"),
+     ("eigenlijk zijn we een gemeente", "nl", "Daarover beslist de tekst niet voor overheden")],
+)  # fmt: skip
+def test_saying_what_one_is_gets_what_the_text_says_about_it(text: str, lang: str, start: str) -> None:
+    reply, memory = turn(parsed(text, lang, "out_of_scope", confidence=0.5), Memory(kind="nonprofit"))
+    assert reply.text.startswith(start) and memory.kind != "nonprofit"
+
+
+def test_a_project_described_earlier_answers_which_measure_is_that() -> None:
+    _, memory = turn(parsed("Wij geven korte opleidingen over IoT aan werkzoekenden.", "nl", "recommend_measure"))
+    reply, _ = turn(parsed("welke maatregel is dat volgens u?", "nl", "ask_measures"), memory)
+    assert "maatregel 5" in reply.text and "1." not in reply.text
