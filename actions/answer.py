@@ -45,7 +45,7 @@ class ActionAnswer(Action):
             events += stop_form()
         elif active:  # an interruption: answered, now back to the guided conversation
             return [*events, FollowupAction(active)]
-        return events + events_of(tracker, reply, after)
+        return events + events_of(tracker, reply, after, lang)
 
 
 def cancel(dispatcher: CollectingDispatcher, form: str, lang: str) -> list[dict[str, Any]]:

@@ -125,6 +125,8 @@ class ActionEligibilityVerdict(Action):
                          k.facts["applicant_types"])  # fmt: skip
         reply = verdict_reply(k, verdict, kind, project, today())
         send(dispatcher, reply)
-        memory = replace(memory_of(tracker), topic="check_eligibility", open_question=reply.question)
+        memory = replace(
+            memory_of(tracker), topic="check_eligibility", open_question=reply.question, project=project or None
+        )
         changed = {"language": lang, **changed_slots(memory_of(tracker), memory)}
-        return [*slot_events(tracker, changed), *events_of(tracker, reply, memory)]
+        return [*slot_events(tracker, changed), *events_of(tracker, reply, memory, lang)]

@@ -46,6 +46,12 @@ def _reask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, **valu
     return {slot: None}
 
 
+def _answerable(tracker: Tracker) -> bool:
+    """A question of fact the assistant answers itself ("en fait avant ça, c'est quoi les 3
+    technologies ?"), asked in the middle of the hand-off: not a question for staff."""
+    return is_interruption(tracker) and _intent(tracker) in intents().facts
+
+
 class ValidateHandoffForm(FormValidationAction):
     """Reads the applicant's answers; "no" or "stop" at any step ends the hand-off."""
 
@@ -66,6 +72,8 @@ class ValidateHandoffForm(FormValidationAction):
             return {}
         if _intent(tracker) == "stop":
             return {"handoff_channel": DECLINED}
+        if _answerable(tracker):
+            return {}  # answered here and now, then the hand-off asks its question again
         text = message_text(tracker)
         if len(text.split()) < MIN_QUESTION_WORDS:
             return _reask(dispatcher, tracker, "handoff_question")
@@ -81,8 +89,8 @@ class ValidateHandoffForm(FormValidationAction):
             return {"handoff_channel": DECLINED}
         if _says(tracker, reply_language(tracker)) == "yes":
             return {"handoff_question_ok": True}
-        if is_interruption(tracker) and _intent(tracker) in intents().facts:
-            return {}  # a question the assistant answers itself ("c'est quoi les 3 technologies ?")
+        if _answerable(tracker):
+            return {}
         text = message_text(tracker)
         if len(text.split()) >= 3:  # the corrected question
             return {"handoff_question": text, "handoff_question_ok": True}

@@ -14,13 +14,13 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.reply import ELIGIBILITY_CHECK, HANDOFF, Reply
-from bot.dialogue.memory import BRUSSELS, OUTSIDE, Memory
+from bot.dialogue.memory import BRUSSELS, OUTSIDE, Memory, fits_a_measure
 from bot.eligibility import ACTIVITY_OUTSIDE, ACTIVITY_YES
 
 # The slots of a guided conversation that are its own, not the conversation's memory:
 # cleared when it starts again or is cancelled (the hand-off's hold personal data).
 FORM_SLOTS = {
-    ELIGIBILITY_CHECK: ["brussels_activity"],
+    ELIGIBILITY_CHECK: ["brussels_activity", "project_description"],
     HANDOFF: ["handoff_question", "handoff_question_ok", "handoff_channel", "handoff_email"],
 }
 # Where the applicant said they are based answers the check's question on activities.
@@ -46,13 +46,14 @@ def stop_form() -> list[dict[str, Any]]:
     return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
-def events_of(tracker: Tracker, reply: Reply, memory: Memory) -> list[dict[str, Any]]:
+def events_of(tracker: Tracker, reply: Reply, memory: Memory, lang: str) -> list[dict[str, Any]]:
     """The offer to remember, the guided conversation to start, the question to pass on."""
     values: dict[str, Any] = {"pending_offer": reply.offer}
     if reply.start:
         values.update({slot: None for slot in FORM_SLOTS[reply.start]})
-    if reply.start == ELIGIBILITY_CHECK:
+    if reply.start == ELIGIBILITY_CHECK:  # what the applicant said already is not asked again
         values["brussels_activity"] = _ACTIVITY_OF_PLACE.get(memory.place or "")
+        values["project_description"] = memory.project if fits_a_measure(memory.project, lang) else None
     if HANDOFF in (reply.offer, reply.start):
         values["handoff_question"] = reply.question
     events = slot_events(tracker, values)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from bot.answers.buttons import yes_no
 from bot.answers.measures import recommend_measure
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
-from bot.dialogue.memory import OUTSIDE, Memory
+from bot.dialogue.memory import OUTSIDE, Memory, fits_a_measure
 from bot.eligibility import speaks_about_self
 from bot.eligibility.interpret import mentions_brussels
 from bot.knowledge import Knowledge
-from bot.knowledge.vocabulary import found, matcher
+from bot.knowledge.vocabulary import found, found_affirmed, matcher
 from bot.recommend import recommend
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
@@ -61,13 +61,16 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
         return recommend_measure(k, q)  # "we help startups with trade fairs: which measure?"
     named = kinds_named(q.text, q.lang)
     only = only_kind(q.text, q.lang)
-    if only:
+    own = remembered_kinds(memory) if speaks_about_self(q.text, q.lang) else []
+    if only and own and only not in own:  # "un indépendant comme moi, ou c'est réservé aux boîtes ?"
+        answer = who_sentence(k, applicant_status(k, own))
+    elif only:
         answer = k.answer("who_only", label=k.wording["applicant_labels"][only])
     elif named:
         excluded = "excluded" in found(q.lang, "premises", q.text)
         answer = who_sentence(k, applicant_status(k, named), despite=excluded)
-    elif remembered_kinds(memory) and speaks_about_self(q.text, q.lang):
-        answer = who_sentence(k, applicant_status(k, remembered_kinds(memory)))
+    elif own:
+        answer = who_sentence(k, applicant_status(k, own))
     else:
         answer = k.answer("who")
     return Reply(f"{answer}\n{k.wording['check']['offer']}", yes_no(k), offer=ELIGIBILITY_CHECK)
@@ -76,7 +79,7 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
 def kinds_named(text: str, lang: str) -> list[str]:
     """The kinds of applicant `text` names; a place in Brussels beats a regional adjective
     ("une vzw flamande installée à Bruxelles" is not based outside Brussels)."""
-    named = found(lang, "applicant_types", text)
+    named = found_affirmed(lang, "applicant_types", text)
     return [kind for kind in named if kind != _OUTSIDE_KIND] if mentions_brussels(text, lang) else named
 
 
@@ -91,7 +94,7 @@ def only_kind(text: str, lang: str) -> str | None:
     return chosen[0].key if chosen else None
 
 
-def told_us(k: Knowledge, memory: Memory) -> str:
+def told_us(k: Knowledge, memory: Memory, *, with_project: bool = True) -> str:
     """ "What you told me: kind, where, project", or "" when the applicant said nothing."""
     check = k.wording["check"]
     facts = []
@@ -100,14 +103,14 @@ def told_us(k: Knowledge, memory: Memory) -> str:
         facts += [str(check["recap_kind"]).format(label=label)] if label else []
     if memory.place:
         facts.append(str(check["recap_outside" if memory.place == OUTSIDE else "recap_brussels"]))
-    if memory.project:
+    if memory.project and with_project:
         facts.append(str(check["recap_project"]).format(project=memory.project))
     return str(check["recap"]).format(facts="; ".join(facts)) if facts else ""
 
 
 def start_check(k: Knowledge, memory: Memory) -> Reply:
     """The guided check begins, recalling what the applicant already told us."""
-    recap = told_us(k, memory)
+    recap = told_us(k, memory, with_project=fits_a_measure(memory.project, k.lang))  # the check takes it
     return Reply("\n".join(filter(None, [str(k.wording["check"]["start"]), recap])), start=ELIGIBILITY_CHECK)
 
 

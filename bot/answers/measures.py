@@ -32,12 +32,17 @@ def recommendation_text(k: Knowledge, found_measures: Recommendation) -> str:
     return f"{text} {k.answer('recommend_evidence', evidence=', '.join(words))}" if words else text
 
 
+_MEASURE_TOPICS = {"ask_measures", "recommend_measure"}
+
+
 def named_measure(q: Question) -> int | None:
     """The one measure a question asks about ("la mesure des salons", "et la 3 ?"), unless
     the applicant describes their own project (then the question is which measure fits)."""
     named = [int(n) for n in found(q.lang, "measure_names", q.text)]
     if q.focus:
         named = [q.focus]
+    elif not named and q.context.memory.topic in _MEASURE_TOPICS:  # "wat houdt de vierde in?"
+        named = [int(n) for n in found(q.lang, "ordinals", q.text)][:1]
     if len(named) != 1 or (speaks_about_self(q.text, q.lang) and recommend(q.text, q.lang).measures):
         return None
     return named[0]

@@ -23,7 +23,8 @@ from bot.tickets.anonymise import anonymise
 BRUSSELS, OUTSIDE = "brussels", "outside"
 _OUTSIDE_KIND = "outside_brussels"  # a place, listed among the applicant types of the vocabulary
 MAX_PROJECT_CHARS = 600
-_ACTIVITY = "activities"  # a project is what it does: one activity at least ("ateliers", "coaching")
+# A project is what it does or uses ("des ateliers", "en réalité virtuelle"), not only whom.
+_WHAT_IT_DOES = {"activities", "technologies"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Memory:
 SLOTS = {
     "kind": "applicant_kind",
     "place": "applicant_place",
-    "project": "project_description",
+    "project": "applicant_project",
     "topic": "last_topic",
     "open_question": "open_question",
 }
@@ -59,6 +60,12 @@ def changed_slots(before: Memory, after: Memory) -> dict[str, Any]:
         for f in fields(Memory)
         if getattr(after, f.name) != getattr(before, f.name)
     }
+
+
+def fits_a_measure(project: str | None, lang: str) -> bool:
+    """True when the project described so far fits a priority measure (the check then
+    takes it as the answer to its question about the project)."""
+    return bool(project) and bool(recommend(str(project), lang).measures)
 
 
 def learn(memory: Memory, text: str, lang: str, *, describes_project: bool = False) -> Memory:
@@ -107,6 +114,6 @@ def project_in(text: str, lang: str, known: str | None = None, *, anyone: bool =
     if not recommend(described, lang).measures:
         if known:
             described = f"{known} {described}"
-        elif not any(c.section == _ACTIVITY for c in find_clues(described, lang)):
+        elif not any(c.section in _WHAT_IT_DOES for c in find_clues(described, lang)):
             return None  # "mon entreprise peut-elle participer ?" describes no project
     return anonymise(described)[-MAX_PROJECT_CHARS:]

@@ -22,6 +22,7 @@ from bot.text.normalize import words
 
 CONFIDENT = 0.6
 SHORT = 4  # words: a message this short with no question of its own may be a follow-up
+LONG = 12  # words: from this length, a message of several sentences may be context + question
 ELABORATE = "elaborate"  # "why?" / "waarom?": more about the last answer (not an NLU intent)
 _DIGIT = re.compile(r"\b([1-9])\b")
 
@@ -184,8 +185,8 @@ def question_of_long_message(message: Message) -> list[Asked]:
     """In a message of several sentences, the question it ends with; the rest is context
     (a project described there is part of a question about that project)."""
     sentences = sorted({p.sentence for p in message.parts})
-    if len(sentences) < 2:
-        return []
+    if len(sentences) < 2 or len(words(message.text)) < LONG:
+        return []  # "il faut envoyer le dossier où ? par mail ?" is one question
     questioned = [s for s in sentences if any(p.question for p in message.parts if p.sentence == s)]
     target = questioned[-1] if questioned else sentences[-1]
     parts = [p for p in message.parts if p.sentence == target]

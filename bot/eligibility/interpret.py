@@ -7,7 +7,7 @@ check_answers, first_person): maintainers extend them without touching code.
 
 from __future__ import annotations
 
-from bot.knowledge.vocabulary import found
+from bot.knowledge.vocabulary import found, found_affirmed
 from bot.text.normalize import has_letters, words
 
 OTHER_KIND = "other"
@@ -19,7 +19,7 @@ MIN_PROJECT_WORDS = 3
 
 def applicant_kind(text: str, lang: str) -> str | None:
     """The kind of applicant named in `text` (a key of applicant_types), "other", or None."""
-    kinds = [k for k in found(lang, "applicant_types", text) if k != _OUTSIDE]
+    kinds = [k for k in found_affirmed(lang, "applicant_types", text) if k != _OUTSIDE]
     if kinds:
         return kinds[0]
     if "other_kind" in found(lang, "check_answers", text):

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.knowledge import load_knowledge
+from bot.knowledge.vocabulary import affirmed
 from bot.paths import data_dir
 from bot.text.matcher import Hit, TermMatcher
 
@@ -173,7 +174,7 @@ def find_clues(text: str, lang: str) -> list[Clue]:
     """Every piece of evidence in `text`, in message order."""
     prepared = prepare(text)
     clues = []
-    for hit in matcher(lang).hits(prepared):
+    for hit in affirmed(lang, matcher(lang).hits(prepared), prepared):  # "geen beurzen" is no evidence
         section, name = hit.key.split("/", 1)
         clues.append(_clue(section, name, _as_written(text, prepared, hit), hit.start, lang))
     return clues
