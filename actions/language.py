@@ -17,7 +17,8 @@ def reply_language(tracker: Tracker) -> str:
 
     In order: a language asked for or confidently detected in this message (the NLU
     component also fills the `language` slot with it), the conversation's language (the
-    slot), the language of the page the applicant writes from (message metadata), French.
+    slot), the language of the page the applicant writes from (message metadata), what the
+    letters of a message without marker words look like ("tijdslimiet?"), French.
     """
     info: Mapping[str, Any] = tracker.latest_message.get("language") or {}
     candidates: list[str | None] = [
@@ -26,6 +27,7 @@ def reply_language(tracker: Tracker) -> str:
         tracker.get_slot("language"),
         info.get("page"),
         _metadata_language(tracker),
+        info.get("leaning"),
     ]
     return next((c for c in candidates if c in SUPPORTED), DEFAULT_LANGUAGE)
 

@@ -8,9 +8,12 @@ when the applicant asks for it ("vérifiez avec moi") or accepts the offer.
 from __future__ import annotations
 
 from bot.answers.buttons import yes_no
+from bot.answers.handoff import offer_handoff
 from bot.answers.measures import recommend_measure
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
 from bot.dialogue.memory import OUTSIDE, Memory, fits_a_measure
+from bot.dialogue.cues import opening
+from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.eligibility.interpret import mentions_brussels
 from bot.knowledge import Knowledge
@@ -62,6 +65,10 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     named = kinds_named(q.text, q.lang)
     only = only_kind(q.text, q.lang)
     own = remembered_kinds(memory) if speaks_about_self(q.text, q.lang) else []
+    if "not_digital" in found(q.lang, "premises", q.text):  # "une entreprise sans lien avec le numérique ?"
+        return offer_handoff(k, k.answer("who_not_digital"), q.text)
+    if not named and not own and asks_about_someone_unlisted(q):
+        return offer_handoff(k, k.answer("who_unlisted"), q.text)
     if only and own and only not in own:  # "un indépendant comme moi, ou c'est réservé aux boîtes ?"
         answer = who_sentence(k, applicant_status(k, own))
     elif only:
@@ -74,6 +81,16 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     else:
         answer = k.answer("who")
     return Reply(f"{answer}\n{k.wording['check']['offer']}", yes_no(k), offer=ELIGIBILITY_CHECK)
+
+
+def asks_about_someone_unlisted(q: Question) -> bool:
+    """ "Un établissement X peut-il participer ?": a yes/no question about a candidate the
+    vocabulary does not know (not the applicant, not everyone): the text does not decide."""
+    if not is_yes_no(q.text, q.lang) or speaks_about_self(q.text, q.lang) or found(q.lang, "everyone", q.text):
+        return False
+    lead = opening(q.lang, "yes_no", q.text)
+    subject = opening(q.lang, "someone", lead[1] if lead else q.text)
+    return (subject is not None and subject[0] == "a") or "as" in found(q.lang, "someone", q.text)
 
 
 def kinds_named(text: str, lang: str) -> list[str]:

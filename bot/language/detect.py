@@ -12,7 +12,8 @@ from functools import lru_cache
 import yaml
 
 from bot.paths import data_dir
-from bot.text.normalize import fold, words
+from bot.language.letters import leaning
+from bot.text.normalize import fold, has_letters, words
 
 SUPPORTED = ("fr", "nl")
 # A foreign language needs more evidence than a supported one: a French sentence with
@@ -26,6 +27,7 @@ class Detection:
 
     language: str | None = None  # best language when confident, else None
     requested: str | None = None  # language explicitly asked for ("in het Nederlands")
+    leaning: str | None = None  # what the letters of a message without markers look like
     scores: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -45,6 +47,7 @@ class Detection:
 class _Markers:
     weights: dict[str, dict[str, int]]
     requests: dict[str, tuple[str, ...]]
+    mentions: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -58,21 +61,30 @@ def _markers() -> _Markers:
         table = {fold(w): 1 for w in lists.get("weak", [])}
         table.update({fold(w): 2 for w in lists.get("strong", [])})
         weights[lang] = table
-    requests = {lang: tuple(fold(p) for p in phrases) for lang, phrases in raw["requests"].items()}
-    return _Markers(weights, requests)
+
+    def phrases(section: str) -> dict[str, tuple[str, ...]]:
+        return {lang: tuple(" ".join(words(p)) for p in found) for lang, found in raw.get(section, {}).items()}
+
+    return _Markers(weights, phrases("requests"), phrases("mentions"))
+
+
+def _asked(phrases: dict[str, tuple[str, ...]], folded: str) -> str | None:
+    return next((lang for lang, found in phrases.items() if any(f" {p} " in folded for p in found)), None)
 
 
 def detect(text: str) -> Detection:
     """Detect the language of `text` (see module docstring for the rules)."""
     markers = _markers()
     folded = f" {' '.join(words(text))} "
-    requested = next(
-        (lang for lang, phrases in markers.requests.items() if any(f" {p} " in folded for p in phrases)),
-        None,
-    )
     tokens = folded.split()
     scores = {lang: sum(table.get(t, 0) for t in tokens) for lang, table in markers.weights.items()}
-    return Detection(language=_confident_language(scores), requested=requested, scores=scores)
+    language = _confident_language(scores)
+    requested = _asked(markers.requests, folded)
+    mentioned = _asked(markers.mentions, folded)
+    if not requested and mentioned and (language == mentioned or language not in SUPPORTED):
+        requested = mentioned
+    lean = leaning(text, SUPPORTED) if language is None and not requested and has_letters(text) else None
+    return Detection(language=language, requested=requested, scores=scores, leaning=lean)
 
 
 def _confident_language(scores: dict[str, int]) -> str | None:

@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import SUPPORTED, detect
-from bot.rasa_plugins.fingerprint import data_fingerprint
+from bot.rasa_plugins.fingerprint import code_fingerprint, data_fingerprint
 
 LANGUAGE = "language"
 
@@ -36,7 +36,7 @@ class LanguageDetector(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return data_fingerprint("language/markers.yml")
+        return data_fingerprint("language/markers.yml") + code_fingerprint("language")
 
     @classmethod
     def create(
@@ -66,6 +66,7 @@ class LanguageDetector(GraphComponent):
         info = {
             "detected": detection.language,
             "requested": detection.requested,
+            "leaning": detection.leaning,
             "page": page_language(message),
         }
         message.set(LANGUAGE, info, add_to_output=True)

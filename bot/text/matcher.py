@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,17 @@ class Hit:
     char_end: int
 
 
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def prepare(text: str) -> str:
+    """Lower case (spaCy's French tokenizer splits "est-il" but not "Est-il") and compounds
+    cut at their hyphens ("ICT-bedrijven" holds "bedrijven"); the length is kept, so the
+    offsets of a match are the message's own."""
+    prepared = _INNER_HYPHEN.sub(" ", text.lower())
+    return prepared if len(prepared) == len(text) else text
+
+
 def is_acronym(term: str) -> bool:
     """ "SA", "S.A.", "BV": matched as written, since "sa" is also a French word."""
     letters = term.replace(".", "")
@@ -36,24 +48,28 @@ class TermMatcher:
     def __init__(self, lang: str, vocabulary: Mapping[object, Sequence[str]]) -> None:
         self.lang = lang
         nlp = pipeline(lang)
-        self._matchers = (PhraseMatcher(nlp.vocab, attr="NORM"), PhraseMatcher(nlp.vocab, attr="ORTH"))
+        self._words = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._acronyms = PhraseMatcher(nlp.vocab, attr="NORM")  # kept only where written in capitals
         for key, terms in vocabulary.items():
             odd = [t for t in terms if not isinstance(t, str)]
             if odd:  # YAML reads a bare `on`, `no` or `yes` as a boolean
                 raise ValueError(f"vocabulary {key!r} ({lang}): quote the terms {odd!r}")
-            for matcher, chosen in zip(self._matchers, (False, True), strict=True):
-                selected = [t for t in terms if is_acronym(t) == chosen]
+            for matcher, chosen in ((self._words, False), (self._acronyms, True)):
+                selected = [prepare(t) for t in terms if is_acronym(t) == chosen]
                 if selected:
-                    matcher.add(str(key), list(nlp.make_doc(t) if chosen else nlp(t) for t in selected))
+                    matcher.add(str(key), list(nlp.pipe(selected)))
 
     def hits(self, text: str) -> list[Hit]:
         """Every match, longest first where two overlap; in message order."""
-        doc = analyse(text, self.lang)
+        doc = analyse(prepare(text), self.lang)
         found = []
-        for match_id, start, end in (m for matcher in self._matchers for m in matcher(doc)):
-            key = doc.vocab.strings[match_id]
-            span = doc[start:end]
-            found.append(Hit(key, span.text, start, end, span.start_char, span.end_char))
+        for matcher, acronym in ((self._words, False), (self._acronyms, True)):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                written = text[span.start_char : span.end_char]
+                if acronym and not written.isupper():
+                    continue
+                found.append(Hit(doc.vocab.strings[match_id], written, start, end, span.start_char, span.end_char))
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         for hit in found:

@@ -37,3 +37,15 @@ def test_an_explicit_request_wins_over_the_words_used() -> None:
 
 def test_a_french_sentence_with_one_english_word_is_french() -> None:
     assert detect("c'est quand la deadline pour le projet ?").language == "fr"
+
+
+def test_naming_a_language_inside_a_question_about_it_is_no_request() -> None:
+    assert detect("Des informations sont-elles disponibles en néerlandais ?").reply_language == "fr"
+    assert detect("Is er ook informatie in het Frans beschikbaar?").reply_language == "nl"
+    assert detect("Pouvez-vous répondre en néerlandais s'il vous plaît ?").reply_language == "nl"
+
+
+@pytest.mark.parametrize("text, expected", [("Toelatingsvoorwaarden?", "nl"), ("tijdslimiet?", "nl"),
+                                            ("éligibilité ?", "fr"), ("hallo", None), ("ok", None)])  # fmt: skip
+def test_a_long_word_without_markers_leans_to_the_language_it_looks_like(text: str, expected: str | None) -> None:
+    assert detect(text).leaning == expected
