@@ -12,7 +12,9 @@ import aiohttp
 import jinja2
 from aiohttp import web
 
+from bot.insight.cache import ReportCache
 from bot.mail import Mailer
+from bot.rasa_io.events_sql import TrackerStore
 from bot.tickets.service import Desk
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.sessions import SessionStore
@@ -30,6 +32,9 @@ THROTTLE_ADDRESS = web.AppKey("staff_throttle_address", LoginThrottle)
 TEMPLATES = web.AppKey("staff_templates", jinja2.Environment)
 TEXTS = web.AppKey("staff_texts", Texts)
 RASA_HTTP = web.AppKey("staff_rasa_http", aiohttp.ClientSession)
+TRACKER_STORE = web.AppKey("staff_tracker_store", TrackerStore)  # read for insight and review
+REPORTS = web.AppKey("staff_insight_reports", ReportCache)
+INTENTS = web.AppKey("staff_intent_choices", tuple)  # what a maintainer can label a message with
 # Mail deliveries started by replies; kept so they are not garbage-collected mid-flight
 # and so that shutdown waits for them.
 DELIVERIES = web.AppKey("staff_deliveries", set[asyncio.Task[int]])
