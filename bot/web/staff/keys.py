@@ -15,14 +15,15 @@ from aiohttp import web
 from bot.insight.cache import ReportCache
 from bot.mail import Mailer
 from bot.rasa_io.events_sql import TrackerStore
-from bot.tickets.service import Desk
+from bot.web.keys import DESK
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
 from bot.web.staff.throttle import LoginThrottle
 
-DESK = web.AppKey("desk", Desk)
 MAILER = web.AppKey("mailer", Mailer)
+
+__all__ = ["DESK"]  # defined beside SETTINGS, re-exported for the console's modules
 
 STAFF_APP = web.AppKey("staff_app", web.Application)
 CONFIG = web.AppKey("staff_config", StaffConfig)
