@@ -96,8 +96,16 @@ def _purge(args: argparse.Namespace) -> int:
         from bot.privacy import purge_conversations
 
         active = {t.conversation_id for s in ("open", "answered") for t in desk.queue(status=s) if t.conversation_id}
-        removed = purge_conversations(tracker_store, args.older_than, keep=active)
+        votes = 0
+
+        def forget(conversation_ids: list[str]) -> None:  # what refers to them goes with them
+            nonlocal votes
+            votes = desk.forget_feedback(conversation_ids)
+            desk.forget_annotation_conversations(conversation_ids)
+
+        removed = purge_conversations(tracker_store, args.older_than, keep=active, on_removed=forget)
         print(f"{removed} conversation(s) idle for more than {args.older_than} days removed from the tracker store")
+        print(f"{votes} 'was this helpful?' vote(s) of those conversations removed")
     return 0
 
 

@@ -59,6 +59,13 @@ class ReleasesMixin(DeskBase):
             session.add(row)
             return _view(row)
 
+    def record_live(self, model_id: str, trained_at: datetime | None) -> None:
+        """Note the live model when it was installed by other means (copied, trained by hand)."""
+        with self._sessions.begin() as session:
+            if self._row(session, model_id) is None:
+                session.add(ModelRelease(model_id=model_id, trained_at=trained_at, inputs_fingerprint="",
+                                         status="live", created_at=self._now()))  # fmt: skip
+
     def decide(self, model_id: str, accepted: bool, holdout: Scores, conversations: Scores, reason: str) -> None:
         """Record the evaluation; an accepted model becomes live and the live one previous.
 
