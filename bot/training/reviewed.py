@@ -86,11 +86,11 @@ def write_language(folder: Path, language: str, annotations: list[AnnotationView
     examples = dict(before)
     mine = [a for a in annotations if a.language == language]
     for annotation in mine:  # oldest first: a later label of the same text wins
-        key = example_key(annotation.text)
+        text = _as_example(annotation.text)
         if annotation.undone_at is not None:
-            examples.pop(key, None)
+            examples.pop(example_key(text), None)
         else:
-            examples[key] = (annotation.intent, _as_example(annotation.text))
+            examples[example_key(text)] = (annotation.intent, text)
     known = _known(folder)
     for key, (intent, text) in list(examples.items()):
         if key in known:

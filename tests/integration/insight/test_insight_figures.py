@@ -8,9 +8,9 @@ from bot.insight.figures import compute
 from bot.insight.period import BRUSSELS, Period
 from bot.rasa_io import events_activity as activity
 from bot.rasa_io.events_sql import open_tracker_store
+from bot.rasa_io.tracker_json import AnsweredMessage
 from bot.tickets.intake import TicketRequest
 from bot.tickets.service import Desk
-from bot.rasa_io.tracker_json import AnsweredMessage
 from tests.integration.tickets.helpers import FakeClock
 from tests.support_tracker import TrackerWriter, Turn
 

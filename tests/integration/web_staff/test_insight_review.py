@@ -53,7 +53,9 @@ async def test_insight_says_when_the_period_is_unusable(browser: Browser, agent:
     assert (await browser.client.get("/staff/insight/plots/nothing.svg")).status == 404
 
 
-async def test_the_live_model_is_shown_with_its_record(browser: Browser, agent: Any, desk: Desk, rasa: FakeRasa) -> None:
+async def test_the_live_model_is_shown_with_its_record(
+    browser: Browser, agent: Any, desk: Desk, rasa: FakeRasa
+) -> None:
     desk.record_candidate(rasa.model_id, None, "f")
     desk.decide(rasa.model_id, True, {"fr": (27, 28), "nl": (26, 28)}, {"fr": (60, 70)}, "at least as good")
     await browser.login("agent@example.org")

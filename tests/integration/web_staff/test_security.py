@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import pytest
-
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -14,9 +13,9 @@ from bot.mail import Mailer
 from bot.tickets.service import Desk, TicketRequest
 from bot.web.settings import WebSettings
 from bot.web.staff.auth import PUBLIC_ROUTES
-from bot.web.staff.permissions import ROUTE_ROLES
 from bot.web.staff.csrf import LOGIN_COOKIE
 from bot.web.staff.keys import SESSIONS, STAFF_APP, THROTTLE_ACCOUNT, THROTTLE_ADDRESS
+from bot.web.staff.permissions import ROUTE_ROLES
 from bot.web.staff.sessions import COOKIE_NAME, SessionStore
 from bot.web.staff.throttle import LoginThrottle
 from tests.integration.web_staff.support import PASSWORD, Browser, build_app
