@@ -25,7 +25,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 MODEL := models/current.tar.gz
 
-.PHONY: help venvs run shell train rollback validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
+.PHONY: help venvs run shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
@@ -70,6 +70,10 @@ train: venvs
 rollback: venvs
 	$(APP_PY) -m bot.training rollback
 
+# The tests use the live model as it is: say so when the training inputs changed since.
+model-check: $(APP_VENV)/.installed
+	@$(APP_PY) -m bot.training check
+
 validate: $(RASA_VENV)/.installed
 	$(RASA) data validate --config config.yml --domain domain.yml --data data/nlu data/rules
 
@@ -98,10 +102,10 @@ unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
 integration: $(APP_VENV)/.installed
 	$(APP_VENV)/bin/pytest -q tests/integration
 
-rasa-tests: train
+rasa-tests: $(MODEL) model-check
 	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
 
-e2e: venvs train
+e2e: venvs $(MODEL) model-check
 	$(APP_VENV)/bin/pytest -q tests/e2e
 
 # --- measuring ----------------------------------------------------------------------

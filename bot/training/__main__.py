@@ -1,6 +1,8 @@
-"""`python -m bot.training train | rollback | first-model` (what `make train`, `make rollback`
-and `make run`'s first model call). Settings: README, "Settings" (MODELS_DIR, NLU_DATA,
-RASA_URL, RASA_TOKEN, DATABASE_URL, CONVERSATIONS, CONVERSATIONS_ONLY, FORCE)."""
+"""`python -m bot.training train | rollback | first-model | check` (what `make train`,
+`make rollback`, `make run`'s first model and the tests' model check call).
+
+Settings: README, "Settings" (MODELS_DIR, NLU_DATA, RASA_URL, RASA_TOKEN, DATABASE_URL,
+CONVERSATIONS, CONVERSATIONS_ONLY, FORCE)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,10 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.training.pipeline import first_model, rollback, train
+from bot.training.pipeline import check, first_model, rollback, train
 from bot.training.settings import TrainingSettings
 
-COMMANDS = {"train": train, "rollback": rollback, "first-model": first_model}
+COMMANDS = {"train": train, "rollback": rollback, "first-model": first_model, "check": check}
 
 
 def main(argv: list[str] | None = None) -> int:

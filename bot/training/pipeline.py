@@ -192,3 +192,19 @@ def rollback(settings: TrainingSettings, say: Say = print) -> int:
     say(f"Rolled back: {settings.live} is model {model_info(settings.live).model_id} again.")
     _put_live(settings, say)
     return 0
+
+
+def check(settings: TrainingSettings, say: Say = print) -> int:
+    """Warn (never fail) when the live model was trained on other inputs than today's."""
+    if not settings.live.exists():
+        say(f"No model yet: `make run` or `make train` trains one ({settings.live}).")
+        return 0
+    desk = _desk(settings)
+    try:
+        release = desk.release(model_info(settings.live).model_id)
+    finally:
+        desk.dispose()
+    if release is None or release.inputs_fingerprint != fingerprint(settings.nlu_dir):
+        say(f"WARNING: {settings.live} was not trained on the current training data, configuration and NLU "
+            "code (or not by `make train`): `make train` evaluates a new model and puts it live.")  # fmt: skip
+    return 0

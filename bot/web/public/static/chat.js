@@ -152,7 +152,8 @@ function onMessage(data) {
     setStatus("");
     let last = null;
     for (const line of data.messages || []) last = append(line);
-    if (last) last.append(feedbackElement(data.id, texts, vote));
+    // Before the quick replies: from the message box, Shift+Tab reaches the suggestions first.
+    if (last) last.insertBefore(feedbackElement(data.id, texts, vote), last.querySelector(".buttons"));
   } else if (data.type === "feedback_saved" || data.type === "feedback_refused") {
     const group = log.querySelector(`.feedback[data-for="${CSS.escape(data.id)}"]`);
     if (group) settleFeedback(group, data);
