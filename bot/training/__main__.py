@@ -2,7 +2,7 @@
 `make rollback`, `make run`'s first model and the tests' model check call).
 
 Settings: README, "Settings" (MODELS_DIR, NLU_DATA, RASA_URL, RASA_TOKEN, DATABASE_URL,
-CONVERSATIONS, CONVERSATIONS_ONLY, FORCE)."""
+CONVERSATION_FILES, CONVERSATIONS_ONLY, FORCE)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,19 @@ from pathlib import Path
 from bot.paths import PROJECT_ROOT
 from bot.tickets.db import database_url_from_env
 
+DEFAULT_CONVERSATIONS = "tests/conversations/*.yml"  # as `make evaluate-conversations`
+
+
+def _expand(pattern: str) -> list[Path]:
+    """A file, or a glob, relative to the project when not absolute."""
+    path = Path(pattern)
+    if not any(c in pattern for c in "*?["):
+        return [path if path.is_absolute() else PROJECT_ROOT / path]
+    root, relative = (
+        (Path(path.anchor), str(path.relative_to(path.anchor))) if path.is_absolute() else (PROJECT_ROOT, pattern)
+    )
+    return sorted(root.glob(relative))
+
 
 def _on(value: str) -> bool:
     return value.strip().lower() in {"1", "on", "true", "yes"}
@@ -42,8 +55,8 @@ class TrainingSettings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> TrainingSettings:
         env = os.environ if env is None else env
         port = env.get("RASA_PORT", "5005")
-        cases = env.get("CONVERSATIONS", "").split()
-        found = [Path(c) for c in cases] if cases else sorted((PROJECT_ROOT / "tests" / "conversations").glob("*.yml"))
+        patterns = env.get("CONVERSATION_FILES", "").split() or [DEFAULT_CONVERSATIONS]
+        found = [path for pattern in patterns for path in _expand(pattern)]
         return cls(
             models_dir=Path(env.get("MODELS_DIR") or PROJECT_ROOT / "models"),
             nlu_dir=Path(env.get("NLU_DATA") or PROJECT_ROOT / "data" / "nlu"),

@@ -8,7 +8,15 @@ from bot.insight.period import Period
 from bot.rasa_io.events_sql import open_tracker_store
 from bot.rasa_io.tracker_json import AnsweredMessage
 from bot.review.folding import fold
-from bot.review.queue import FALLBACK, HANDED_OFF, LOW_CONFIDENCE, NOT_HELPFUL, REPHRASED, review_items
+from bot.review.queue import (
+    FALLBACK,
+    HANDED_OFF,
+    LOW_CONFIDENCE,
+    NOT_HELPFUL,
+    REPHRASED,
+    ReviewItem,
+    review_items,
+)
 from bot.tickets.annotations import NewAnnotation
 from bot.tickets.intake import TicketRequest
 from bot.tickets.service import Desk
@@ -19,10 +27,14 @@ DAY = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 T0 = DAY.timestamp()
 
 
-def _items(tracker_url: str, desk: Desk) -> dict[str, object]:
+def _ranked(tracker_url: str, desk: Desk) -> list[ReviewItem]:
     items, total = review_items(open_tracker_store(tracker_url), desk, Period.ending(DAY.date(), 7), below=0.6)
     assert total == len(items)
-    return {item.text: item for item in items}
+    return items
+
+
+def _items(tracker_url: str, desk: Desk) -> dict[str, ReviewItem]:
+    return {item.text: item for item in _ranked(tracker_url, desk)}
 
 
 def test_what_needs_a_look_and_what_does_not(tracker: TrackerWriter, tracker_url: str, desk: Desk,
@@ -64,7 +76,7 @@ def test_what_needs_a_look_and_what_does_not(tracker: TrackerWriter, tracker_url
     assert items["c'est combien le budget total"].flags == (REPHRASED,)
     assert items["hmm ouais peut-être"].flags == (LOW_CONFIDENCE, HANDED_OFF)
     assert items["Qui a lancé l'appel ?"].flags == (NOT_HELPFUL,)
-    assert [i.text for i in sorted(items.values(), key=lambda i: -i.count)][0] == "WRBLX [e-mail] frmpt !"
+    assert _ranked(tracker_url, desk)[0].text == "WRBLX [e-mail] frmpt !"  # the most frequent first
     context = [line.text for line in items["c'est combien le budget total"].context]
     assert context[:2] == ["c'est combien le budget total", "Une réponse."]
     assert all("@" not in line.text for item in items.values() for line in item.context)
