@@ -32,3 +32,7 @@ class ReportCache:
         self._reports.move_to_end(report.period)
         while len(self._reports) > self._size:
             self._reports.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every report (the next page computes its figures again)."""
+        self._reports.clear()
