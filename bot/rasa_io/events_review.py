@@ -10,9 +10,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Float, and_, cast, func, or_, select
+from sqlalchemy import Connection, Float, Subquery, and_, cast, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
 
-from bot.rasa_io.events_sql import ACTIVE_LOOP, BOT, FALLBACK_INTENT, USER, Window, events, in_window, json_text
+from bot.rasa_io.events_sql import (
+    ACTIVE_LOOP,
+    BOT,
+    FALLBACK_INTENT,
+    USER,
+    Window,
+    events,
+    in_window,
+    json_doc,
+    json_text,
+)
 
 _BATCH = 500  # bounded IN lists
 
@@ -42,18 +53,24 @@ class Line:
     text: str
 
 
-def _message_columns() -> list[Any]:
+def _parsed(condition: ColumnElement[bool]) -> Subquery:
+    """The events that meet `condition`, their JSON parsed once per row."""
+    columns = (events.c.id, events.c.sender_id, events.c.timestamp, events.c.intent_name)
+    return select(*columns, json_doc(events.c.data).label("doc")).where(condition).offset(0).subquery()
+
+
+def _message_columns(parsed: Subquery) -> list[Any]:
     """id, sender, timestamp, intent, and from the JSON: text, confidence, language."""
+    doc = parsed.c.doc
     return [
-        events.c.id,
-        events.c.sender_id,
-        events.c.timestamp,
-        events.c.intent_name,
-        json_text(events.c.data, "text").label("text"),
-        cast(json_text(events.c.data, "parse_data", "intent", "confidence"), Float).label("confidence"),
+        parsed.c.id,
+        parsed.c.sender_id,
+        parsed.c.timestamp,
+        parsed.c.intent_name,
+        json_text(doc, "text").label("text"),
+        cast(json_text(doc, "parse_data", "intent", "confidence"), Float).label("confidence"),
         func.coalesce(
-            json_text(events.c.data, "parse_data", "language", "detected"),
-            json_text(events.c.data, "metadata", "language"),
+            json_text(doc, "parse_data", "language", "detected"), json_text(doc, "metadata", "language")
         ).label("language"),
     ]
 
@@ -75,21 +92,14 @@ def doubtful_messages(connection: Connection, window: Window, below: float, with
     """Messages the NLU fell back on, was unsure of (< `below`), or that were followed
     within `within` seconds by a message classified differently. Quick-reply payloads
     ("/ask_budget") are left out: the applicant clicked, nothing was misread."""
-    text = json_text(events.c.data, "text")
-    messages = (
-        select(
-            *_message_columns(),
-            func.lead(events.c.timestamp)
-            .over(partition_by=events.c.sender_id, order_by=events.c.id)
-            .label("next_timestamp"),
-            func.lead(events.c.intent_name)
-            .over(partition_by=events.c.sender_id, order_by=events.c.id)
-            .label("next_intent"),
-            func.lead(text).over(partition_by=events.c.sender_id, order_by=events.c.id).label("next_text"),
-        )
-        .where(in_window(window, USER))
-        .subquery()
-    )
+    fields = select(*_message_columns(_parsed(in_window(window, USER)))).subquery()
+    order = {"partition_by": fields.c.sender_id, "order_by": fields.c.id}
+    messages = select(
+        fields,
+        func.lead(fields.c.timestamp).over(**order).label("next_timestamp"),  # type: ignore[arg-type]
+        func.lead(fields.c.intent_name).over(**order).label("next_intent"),  # type: ignore[arg-type]
+        func.lead(fields.c.text).over(**order).label("next_text"),  # type: ignore[arg-type]
+    ).subquery()
     m = messages.c
     query = (
         select(messages)
@@ -145,9 +155,8 @@ def user_messages_at(connection: Connection, wanted: Iterable[tuple[str, float]]
     found: list[UserMessage] = []
     ids = sorted({c for c, _ in pairs})
     for start in range(0, len(ids), _BATCH):
-        query = select(*_message_columns()).where(
-            events.c.type_name == USER, events.c.sender_id.in_(ids[start : start + _BATCH])
-        )
+        batch = (events.c.type_name == USER) & events.c.sender_id.in_(ids[start : start + _BATCH])
+        query = select(*_message_columns(_parsed(batch)))
         found += [
             _message(row)
             for row in connection.execute(query)

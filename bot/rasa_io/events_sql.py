@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table, Text, create_engine, inspect
+from sqlalchemy import JSON, Column, Engine, Float, Integer, MetaData, String, Table, Text, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
@@ -96,8 +96,32 @@ def _json_text_sqlite(element: json_text, compiler: SQLCompiler, **kw: Any) -> s
 
 @compiles(json_text, "postgresql")
 def _json_text_pg(element: json_text, compiler: SQLCompiler, **kw: Any) -> str:
-    column = compiler.process(next(iter(element.clauses)), **kw)
-    return f"(CAST({column} AS json) #>> '{{{','.join(element.path)}}}')"
+    clause = next(iter(element.clauses))
+    column = compiler.process(clause, **kw)
+    document = column if isinstance(clause.type, JSON) else f"CAST({column} AS json)"
+    return f"({document} #>> '{{{','.join(element.path)}}}')"
+
+
+class json_doc(FunctionElement[Any]):
+    """A JSON text column parsed once, for several `json_text` paths on the same row.
+
+    PostgreSQL: jsonb (json text would be parsed again by each path); SQLite reads the
+    text itself. Select it in a subquery with an OFFSET so PostgreSQL does not inline it.
+    """
+
+    type = JSON()
+    inherit_cache = True
+    name = "json_doc"
+
+
+@compiles(json_doc, "sqlite")
+def _json_doc_sqlite(element: json_doc, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(next(iter(element.clauses)), **kw)
+
+
+@compiles(json_doc, "postgresql")
+def _json_doc_pg(element: json_doc, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(next(iter(element.clauses)), **kw)} AS jsonb)"
 
 
 class whole_days(FunctionElement[int]):
@@ -116,6 +140,30 @@ def _days_sqlite(element: whole_days, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(whole_days, "postgresql")
 def _days_pg(element: whole_days, compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(floor(({compiler.process(next(iter(element.clauses)), **kw)}) / 86400) AS INTEGER)"
+
+
+# Rasa indexes `events` by sender only; insight and review read it by type and time.
+READ_INDEX = "ix_events_type_name_timestamp"
+
+
+def add_read_index(url: str) -> None:
+    """Create (once) an index for reading by type and time, covering the insight's columns.
+
+    Raises:
+        LookupError: The tracker store has no `events` table yet.
+    """
+    engine = create_engine(url)
+    try:
+        if not inspect(engine).has_table("events"):
+            raise LookupError("the tracker store has no events table yet (start Rasa once)")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    f"CREATE INDEX IF NOT EXISTS {READ_INDEX} ON events (type_name, timestamp, sender_id, intent_name)"
+                )
+            )
+    finally:
+        engine.dispose()
 
 
 class TrackerStore:
