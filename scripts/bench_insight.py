@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import re
 import secrets
@@ -236,6 +237,7 @@ def time_queries(name: str, period: Period, engine: Engine, desk: Desk, runs: in
 
 
 def main() -> int:
+    logging.getLogger("bot.web.staff.rasa_api").setLevel(logging.ERROR)  # no Rasa server here, on purpose
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
