@@ -9,17 +9,21 @@ the first time a vote arrives.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
 
 from bot.rasa_io.tracker_json import answered_message
+from bot.tickets.base import DATABASE_UNAVAILABLE
 from bot.tickets.db import make_engine, upgrade
 from bot.tickets.service import Desk
 from bot.web.keys import DESK, SETTINGS
 from bot.web.public.rasa import RasaUnavailable
 from bot.web.public.texts import chat_text
+
+log = logging.getLogger(__name__)
 
 
 class FeedbackBook:
@@ -64,11 +68,14 @@ async def record_vote(
         return {**refused, "retry": True}
     if about is None:  # not a message of this conversation
         return refused
-    desk = await app[FEEDBACK].desk()
     try:
+        desk = await app[FEEDBACK].desk()
         view = await asyncio.to_thread(desk.record_feedback, conversation_id, message_id, helpful, about)
     except ValueError:
         return {**refused, "text": chat_text(lang, "feedback_locked")}
+    except DATABASE_UNAVAILABLE:
+        log.warning("feedback not stored: the database is unreachable")
+        return {**refused, "retry": True}
     key = "feedback_thanks_final" if view.final else "feedback_thanks"
     return {"type": "feedback_saved", "id": message_id, "helpful": view.helpful, "final": view.final,
             "text": chat_text(lang, key)}  # fmt: skip

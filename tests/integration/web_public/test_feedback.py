@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiohttp.test_utils import TestClient
+from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,7 +12,7 @@ from bot.tickets.db import make_engine
 from bot.tickets.models import Feedback
 from bot.web.settings import WebSettings
 
-from .conftest import FakeRasa
+from .conftest import FakeRasa, public_app, with_settings
 from .test_gateway import open_chat, say
 
 Client = TestClient[Any, Any]
@@ -63,3 +63,14 @@ async def test_votes_on_what_was_not_answered_here_are_refused(client: Client, r
     assert (await vote(ws, "mine", True))["type"] == "feedback_saved"
     await ws.close()
     await other.close()
+
+
+async def test_a_vote_when_the_database_is_unreachable_is_refused_for_a_retry(settings: WebSettings) -> None:
+    unreachable = with_settings(settings, database_url="postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+    async with TestClient(TestServer(public_app(unreachable))) as client:
+        ws, _welcome = await open_chat(client)
+        assert (await say(ws, "Bonjour", "m1"))["type"] == "reply"
+        refused = await vote(ws, "m1", True)
+        assert refused["type"] == "feedback_refused" and refused["retry"] is True
+        assert (await say(ws, "Et le budget ?", "m2"))["type"] == "reply"  # the chat goes on
+        await ws.close()
