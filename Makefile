@@ -24,16 +24,16 @@ export SANIC_HOST ?= 127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 MODEL := models/current.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/language data/vocabulary -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/rasa_plugins/*.py bot/text/*.py bot/language/*.py bot/knowledge/*.py bot/rasa_io/*.py)
 
-.PHONY: help venvs run shell train validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations review candidate compare-models promote calibrate-retrieval bench bench-web clean
+.PHONY: help venvs run shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
 	@echo "make shell     chat with it in the terminal"
 	@echo "make test      every test (what CI runs)"
-	@echo "make train | validate | evaluate | evaluate-conversations | bench"
+	@echo "make train     annotations -> training data, train, evaluate, put live if not worse (FORCE=1)"
+	@echo "make rollback  the previous model goes live again"
+	@echo "make validate | evaluate | evaluate-conversations | bench"
 
 # --- environments -------------------------------------------------------------------
 venvs: $(RASA_VENV)/.installed $(APP_VENV)/.installed
@@ -56,13 +56,23 @@ $(APP_VENV)/.installed: requirements/app.txt pyproject.toml
 	@$(APP_PY) -c "import rasa_sdk, sqlalchemy, aiohttp, spacy_lookups_data" && test -x $(APP_VENV)/bin/bot && touch $@
 
 # --- model --------------------------------------------------------------------------
-# Retrained only when the training data, the config or the NLU code changed.
-$(MODEL): $(RASA_VENV)/.installed $(TRAINING_INPUTS)
-	@mkdir -p models
-	$(RASA) train --config config.yml --domain domain.yml --data data/nlu data/rules \
-		--out models --fixed-model-name current --quiet
+# The first model, when there is none (`make run` on a fresh clone): trained and installed.
+$(MODEL): | $(RASA_VENV)/.installed $(APP_VENV)/.installed
+	$(APP_PY) -m bot.training first-model
 
-train: $(MODEL)
+# The maintainers' pipeline (README, "For maintainers"): the review's annotations into
+# data/nlu/<lang>/reviewed.yml, validate, train a candidate if the inputs changed (or
+# FORCE=1), evaluate it against the live model, refuse it when worse, else put it live
+# in the running Rasa server (RASA_URL, RASA_TOKEN) and keep the previous for rollback.
+train: venvs
+	$(APP_PY) -m bot.training train
+
+rollback: venvs
+	$(APP_PY) -m bot.training rollback
+
+# The tests use the live model as it is: say so when the training inputs changed since.
+model-check: $(APP_VENV)/.installed
+	@$(APP_PY) -m bot.training check
 
 validate: $(RASA_VENV)/.installed
 	$(RASA) data validate --config config.yml --domain domain.yml --data data/nlu data/rules
@@ -92,10 +102,10 @@ unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
 integration: $(APP_VENV)/.installed
 	$(APP_VENV)/bin/pytest -q tests/integration
 
-rasa-tests: $(MODEL)
+rasa-tests: $(MODEL) model-check
 	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
 
-e2e: venvs $(MODEL)
+e2e: venvs $(MODEL) model-check
 	$(APP_VENV)/bin/pytest -q tests/e2e
 
 # --- measuring ----------------------------------------------------------------------
@@ -112,26 +122,6 @@ evaluate-conversations: venvs $(MODEL)
 		--json var/evaluation/conversations.json --failures var/evaluation/conversations.md \
 		$(CONVERSATION_FILES)
 
-# Maintainers: review what was misunderstood, train a candidate, compare, put it live.
-review: $(APP_VENV)/.installed
-	$(APP_PY) scripts/review.py
-
-candidate: $(RASA_VENV)/.installed
-	$(RASA) train --config config.yml --domain domain.yml --data data/nlu data/rules \
-		--out models --fixed-model-name candidate --quiet
-	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model models/candidate.tar.gz --stories tests/stories \
-		--fail-on-prediction-errors --out var/results/candidate
-	$(MAKE) compare-models
-
-compare-models: $(RASA_VENV)/.installed
-	$(RASA_VENV)/bin/python scripts/compare_models.py
-
-promote:
-	@test -f models/candidate.tar.gz || { echo "no candidate: make candidate"; exit 1; }
-	@test ! -f $(MODEL) || cp $(MODEL) models/previous.tar.gz
-	cp models/candidate.tar.gz $(MODEL)
-	@echo "Live model replaced (previous one in models/previous.tar.gz). Restart \`make run\` to load it."
-
 calibrate-retrieval: $(APP_VENV)/.installed
 	$(APP_PY) scripts/calibrate_retrieval.py
 
@@ -141,6 +131,10 @@ bench: venvs $(MODEL)
 # 200 concurrent chats through bot.web's gateway to the real Rasa server: reply times.
 bench-web: venvs $(MODEL)
 	nice $(APP_PY) scripts/bench_web.py
+
+# The insight page on PostgreSQL (TEST_POSTGRES_URL's server) with 100.000 synthetic conversations.
+bench-insight: venvs
+	$(APP_PY) scripts/bench_insight.py
 
 clean:
 	rm -rf models var .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,8 @@
 """The `bot` command: database upgrades, staff accounts, purge and mail delivery.
 
     bot db upgrade
-    bot staff add EMAIL --role staff|admin [--password-stdin]
+    bot db tracker-index
+    bot staff add EMAIL --role staff|maintainer|admin [--password-stdin]
     bot staff list | disable EMAIL | enable EMAIL | reset-password EMAIL [--password-stdin]
     bot purge --older-than DAYS
     bot mail deliver
@@ -53,6 +54,17 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_tracker_index(args: argparse.Namespace) -> int:
+    from bot.rasa_io.events_sql import READ_INDEX, add_read_index
+
+    url = os.environ.get("TRACKER_STORE_URL", "").strip()
+    if not url:
+        raise ValueError("TRACKER_STORE_URL is not set")
+    add_read_index(url)
+    print(f"index {READ_INDEX} is on the tracker store's events table")
+    return 0
+
+
 def _staff_add(args: argparse.Namespace) -> int:
     desk = Desk.from_env()
     staff = desk.add_staff(args.email, _read_password(args), args.role)
@@ -96,8 +108,16 @@ def _purge(args: argparse.Namespace) -> int:
         from bot.privacy import purge_conversations
 
         active = {t.conversation_id for s in ("open", "answered") for t in desk.queue(status=s) if t.conversation_id}
-        removed = purge_conversations(tracker_store, args.older_than, keep=active)
+        votes = 0
+
+        def forget(conversation_ids: list[str]) -> None:  # what refers to them goes with them
+            nonlocal votes
+            votes = desk.forget_feedback(conversation_ids)
+            desk.forget_annotation_conversations(conversation_ids)
+
+        removed = purge_conversations(tracker_store, args.older_than, keep=active, on_removed=forget)
         print(f"{removed} conversation(s) idle for more than {args.older_than} days removed from the tracker store")
+        print(f"{votes} 'was this helpful?' vote(s) of those conversations removed")
     return 0
 
 
@@ -133,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="apply the migrations (alembic upgrade head)").set_defaults(handler=_db_upgrade)
+    db.add_parser(
+        "tracker-index", help="index Rasa's events by type and time, for the console's insight (TRACKER_STORE_URL)"
+    ).set_defaults(handler=_db_tracker_index)
 
     staff = commands.add_parser("staff", help="staff accounts").add_subparsers(dest="action", required=True)
     add = staff.add_parser("add", help="create an account (password prompted twice)")

@@ -10,14 +10,23 @@ reflected rather than redeclared so a Rasa upgrade of its other columns does not
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, make_url, select
 
 
-def purge_conversations(tracker_store_url: str, older_than_days: int, keep: Iterable[str] = ()) -> int:
-    """Delete conversations idle for more than `older_than_days` days; returns how many."""
+def purge_conversations(
+    tracker_store_url: str,
+    older_than_days: int,
+    keep: Iterable[str] = (),
+    on_removed: Callable[[list[str]], None] | None = None,
+) -> int:
+    """Delete conversations idle for more than `older_than_days` days; returns how many.
+
+    `on_removed` is given the ids removed, so that what else refers to them (feedback,
+    annotations) goes too.
+    """
     if older_than_days < 0:
         raise ValueError("older_than_days must be 0 or more")
     cutoff = time.time() - older_than_days * 86400
@@ -37,6 +46,8 @@ def purge_conversations(tracker_store_url: str, older_than_days: int, keep: Iter
             senders = [s for s in connection.scalars(idle) if s not in kept]
             for start in range(0, len(senders), 500):  # bounded IN lists
                 connection.execute(delete(events).where(events.c.sender_id.in_(senders[start : start + 500])))
+        if on_removed is not None and senders:
+            on_removed(senders)
         return len(senders)
     finally:
         engine.dispose()

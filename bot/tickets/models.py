@@ -1,4 +1,7 @@
-"""The ticket tables (SQLAlchemy 2.0 declarative). Migrations: `bot/tickets/migrations/`.
+"""The tables of bot's database (SQLAlchemy 2.0 declarative). Migrations: `bot/tickets/migrations/`.
+
+Tickets, staff and the audit log; and what maintainers learn from: applicants'
+"was this helpful?", review annotations, and the trained models' record.
 
 Enumerations are strings with CHECK constraints rather than native enums: the same
 schema on SQLite and PostgreSQL, and a new value is a one-line migration.
@@ -8,7 +11,18 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -16,8 +30,11 @@ from sqlalchemy.types import TypeDecorator
 LANGUAGES = ("fr", "nl")
 REPLY_CHANNELS = ("email", "chat")
 STATUSES = ("open", "answered", "closed")
-ROLES = ("staff", "admin")
+# staff answer tickets; maintainers review what the assistant misunderstood; admins do both.
+ROLES = ("staff", "maintainer", "admin")
 DELIVERY_STATUSES = ("not_needed", "pending", "sent", "failed")
+# candidate: trained, not yet decided; live: the one served; previous: kept for rollback.
+RELEASE_STATUSES = ("candidate", "live", "previous", "retired", "refused")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -153,3 +170,74 @@ class AuditEntry(Base):
     actor: Mapped[Staff | None] = relationship(foreign_keys=[actor_id], lazy="joined")
     account: Mapped[Staff | None] = relationship(foreign_keys=[account_id], lazy="joined")
     ticket: Mapped[Ticket | None] = relationship(lazy="joined")
+
+
+class Feedback(Base):
+    """An applicant's "was this helpful?" on one answer; changed at most once.
+
+    The message and answer are stored with e-mail addresses and phone numbers masked,
+    and removed with their conversation (`bot purge`).
+    """
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "message_id"),
+        Index("ix_feedback_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[str] = mapped_column(String(64))  # the page's id of the applicant's message
+    helpful: Mapped[bool]
+    changes: Mapped[int] = mapped_column(default=0)
+    intent: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    language: Mapped[str | None] = mapped_column(String(8))
+    question: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    # When the message reached the tracker store: finds it again for the review.
+    event_timestamp: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Annotation(Base):
+    """A maintainer's label for a misunderstood message: the intent it should have had."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (Index("ix_annotation_language_text_key", "language", "text_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)  # e-mail addresses and phone numbers masked
+    text_key: Mapped[str] = mapped_column(String(255))  # the text folded, as messages are grouped
+    intent: Mapped[str] = mapped_column(String(64))
+    predicted_intent: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    occurrences: Mapped[int] = mapped_column(default=1)
+    conversation_id: Mapped[str | None] = mapped_column(String(255), index=True)  # cleared by purge
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    undone_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    author: Mapped[Staff | None] = relationship(foreign_keys=[created_by], lazy="joined")
+
+
+class ModelRelease(Base):
+    """A trained model, how it was evaluated, and whether it went live (`make train`)."""
+
+    __tablename__ = "model_release"
+    __table_args__ = (CheckConstraint(_in("status", RELEASE_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    model_id: Mapped[str] = mapped_column(String(64), unique=True)  # Rasa's, as GET /status reports it
+    trained_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    inputs_fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    # JSON: {"<lang>": [right, total]} on held-out messages and on conversation tests.
+    holdout: Mapped[str] = mapped_column(Text, default="{}")
+    conversations: Mapped[str] = mapped_column(Text, default="{}")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -2,7 +2,9 @@
 
 `Desk` is synchronous (SQLAlchemy sessions, argon2): async callers wrap calls in
 ``asyncio.to_thread``. Its parts live in one module per concern:
-`intake` (applicants), `handling` (staff work), `accounts`, `purge`.
+`intake` (applicants), `handling` (staff work), `accounts`, `purge`, and for maintainers
+`feedback` ("was this helpful?"), `annotations` (the review), `releases` (trained models)
+and `statistics` (hand-off figures).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from sqlalchemy import Engine
 
 from bot.paths import PROJECT_ROOT
 from bot.tickets.accounts import AccountsMixin
+from bot.tickets.annotations import AnnotationsMixin
 from bot.tickets.base import utcnow
 from bot.tickets.db import database_url_from_env, make_engine
+from bot.tickets.feedback import FeedbackMixin
 from bot.tickets.handling import HandlingMixin
 from bot.tickets.intake import IntakeMixin, TicketRequest
 from bot.tickets.purge import PurgeMixin
+from bot.tickets.releases import ReleasesMixin
 from bot.tickets.spool import Spool
+from bot.tickets.statistics import StatisticsMixin
 
 __all__ = ["Desk", "TicketRequest", "default_spool_dir", "utcnow"]
 
@@ -32,8 +38,17 @@ def default_spool_dir() -> Path:
     return Path(configured) if configured else PROJECT_ROOT / "var" / "spool"
 
 
-class Desk(IntakeMixin, HandlingMixin, AccountsMixin, PurgeMixin):
-    """Tickets, replies, notes, staff accounts and the audit log, over one database."""
+class Desk(
+    IntakeMixin,
+    HandlingMixin,
+    AccountsMixin,
+    PurgeMixin,
+    FeedbackMixin,
+    AnnotationsMixin,
+    ReleasesMixin,
+    StatisticsMixin,
+):
+    """Tickets, replies, notes, staff accounts, the audit log, feedback, annotations and models."""
 
     def __init__(self, engine: Engine, spool_dir: Path | None = None, clock: Callable[[], datetime] = utcnow) -> None:
         """Build a desk.

@@ -12,6 +12,10 @@ def _default_database_url() -> str:
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'bot.db'}"
 
 
+def _default_tracker_store_url() -> str:
+    return f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+
+
 @dataclass(frozen=True)
 class WebSettings:
     """Everything bot.web needs to know about its surroundings."""
@@ -22,6 +26,8 @@ class WebSettings:
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str | None = None
     database_url: str = field(default_factory=_default_database_url)
+    # Rasa's tracker store, read (never written) for the console's insight and review.
+    tracker_store_url: str = field(default_factory=_default_tracker_store_url)
     # Origins allowed to open the chat WebSocket; empty means "same host as the request".
     allowed_origins: tuple[str, ...] = ()
     # Secure cookies: on when the site is served over HTTPS (behind a proxy or not).
@@ -42,6 +48,7 @@ class WebSettings:
             rasa_url=env.get("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
             rasa_token=env.get("RASA_TOKEN") or None,
             database_url=env.get("DATABASE_URL") or _default_database_url(),
+            tracker_store_url=env.get("TRACKER_STORE_URL") or _default_tracker_store_url(),
             allowed_origins=origins,
             secure_cookies=env.get("WEB_SECURE_COOKIES", "off").lower() in {"1", "on", "true", "yes"},
             chat_rate_limit=int(env.get("WEB_RATE_LIMIT", "20")),

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from bot.web.keys import SETTINGS
 from bot.web.public import pages
+from bot.web.public.feedback import feedback_ctx
 from bot.web.public.gateway import chat_socket, close_sockets
 from bot.web.public.keys import CHAT, RASA, ChatState
 from bot.web.public.rasa import RasaClient
@@ -34,7 +35,7 @@ async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
 def setup_public(app: web.Application) -> None:
     """Adds the applicant page, its assets, the chat WebSocket and `/healthz` to `app`."""
     app[CHAT] = ChatState.from_settings(app[SETTINGS])
-    app.cleanup_ctx.append(_rasa_client)
+    app.cleanup_ctx.extend([_rasa_client, feedback_ctx])
     app.on_shutdown.append(close_sockets)
     router = app.router
     router.add_get("/", pages.root, name="public_root")

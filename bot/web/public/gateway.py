@@ -3,13 +3,19 @@
 Protocol (JSON text frames):
   page -> gateway  {"type": "hello", "conversation_id": "<id or empty>", "lang": "fr"}
                    {"type": "message", "id": "<message id>", "text": "...", "lang": "nl"}
+                   {"type": "feedback", "id": "<id of a message answered>", "helpful": bool}
   gateway -> page  {"type": "welcome", "conversation_id": "...", "history": [...] | null}
                    {"type": "reply", "id": "...", "messages": [{"role", "text", "buttons"}]}
                    {"type": "error", "id": "...", "code": "too_long" | "rate_limited" |
                     "unavailable" | "invalid", "text": "<in the page's language>",
                     "retry": bool, "retry_after": seconds}
                    {"type": "staff_reply", "text": "...", "reference": "..."}
+                   {"type": "feedback_saved", "id": "...", "helpful": bool, "final": bool,
+                    "text": "<thanks>"}  (final: the vote can no longer be changed)
+                   {"type": "feedback_refused", "id": "...", "text": "...", "retry"?: true}
 A message that got "unavailable" or "rate_limited" is kept by the page and sent again.
+"Was this helpful?" is asked under each reply: one vote per answered message, which the
+applicant may change once; it is stored with the message, its intent and confidence.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from bot.limits import max_message_chars
 from bot.web.keys import LIVE, SETTINGS
 from bot.web.public.conversations import new_conversation_id, valid_conversation_id, valid_message_id
+from bot.web.public.feedback import record_vote
 from bot.web.public.history import reply_line
 from bot.web.public.keys import CHAT, RASA
 from bot.web.public.origin import origin_allowed
@@ -36,6 +43,7 @@ log = logging.getLogger(__name__)
 
 HELLO_TIMEOUT = 10.0
 MAX_QUEUED = 10  # messages waiting for Rasa on one socket
+INBOX_TYPES = frozenset({"message", "feedback"})  # handled in the order they arrive
 
 
 def frame_limit() -> int:
@@ -88,7 +96,7 @@ class ChatConnection:
                     continue
                 message = _parse(frame.data)
                 with contextlib.suppress(ConnectionError):
-                    if message is None or message.get("type") != "message":
+                    if message is None or message.get("type") not in INBOX_TYPES:
                         await self._error(None, "invalid")
                     elif inbox.qsize() >= MAX_QUEUED:  # a flood: refused now, not kept in memory
                         await self._error(message.get("id"), "rate_limited", retry=True, retry_after=5, seconds=5)
@@ -136,6 +144,9 @@ class ChatConnection:
                 await self._error(message.get("id"), "invalid")
 
     async def _handle(self, message: dict[str, Any]) -> None:
+        if message.get("type") == "feedback":
+            await self._feedback(message)
+            return
         message_id, text = message.get("id"), message.get("text")
         if not valid_message_id(message_id) or not isinstance(text, str) or not text.strip():
             await self._error(message_id if valid_message_id(message_id) else None, "invalid")
@@ -156,7 +167,7 @@ class ChatConnection:
             await self._error(message_id, "rate_limited", retry=True, retry_after=seconds, seconds=seconds)
             return
         try:
-            replies = await self.app[RASA].send(self.conversation_id, text, self.lang)
+            replies = await self.app[RASA].send(self.conversation_id, text, self.lang, str(message_id))
         except RasaUnavailable as error:
             log.warning("Rasa server unavailable: %s", error)
             await self._error(message_id, "unavailable", retry=True)
@@ -164,6 +175,19 @@ class ChatConnection:
         chat.answered.remember(self.conversation_id, str(message_id))
         lines = [line for line in map(reply_line, replies) if line]
         await self._send({"type": "reply", "id": message_id, "messages": lines})
+
+    async def _feedback(self, message: dict[str, Any]) -> None:
+        """A vote on the reply to one of this conversation's messages."""
+        message_id, helpful = message.get("id"), message.get("helpful")
+        if not valid_message_id(message_id) or not isinstance(helpful, bool):
+            await self._error(message_id if valid_message_id(message_id) else None, "invalid")
+            return
+        if self.app[CHAT].per_conversation.retry_after(self.conversation_id):  # each vote reads the tracker
+            await self._send({"type": "feedback_refused", "id": message_id, "retry": True,
+                              "text": chat_text(self.lang, "feedback_failed")})  # fmt: skip
+            return
+        frame = await record_vote(self.app, self.app[RASA], self.conversation_id, str(message_id), helpful, self.lang)
+        await self._send(frame)
 
     async def _forward_staff(self, queue: asyncio.Queue[dict[str, Any]]) -> None:
         """Staff replies published on the hub, passed on as plain text."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.rasa_io.tracker_json import MESSAGE_ID
 from bot.web.public.history import ChatLine, history_from_events
 
 
@@ -22,9 +23,12 @@ class RasaClient:
         self._base = base_url.rstrip("/")
         self._token = token
 
-    async def send(self, sender: str, text: str, lang: str) -> list[dict[str, Any]]:
-        """The assistant's replies to `text` (Rasa REST channel), language as metadata."""
-        body = {"sender": sender, "message": text, "metadata": {"language": lang}}
+    async def send(self, sender: str, text: str, lang: str, message_id: str | None = None) -> list[dict[str, Any]]:
+        """The assistant's replies to `text` (Rasa REST channel). The language and the page's
+        message id go in the metadata: Rasa keeps them on the user event, where feedback
+        finds the message again."""
+        metadata = {"language": lang, **({MESSAGE_ID: message_id} if message_id else {})}
+        body = {"sender": sender, "message": text, "metadata": metadata}
         data = await self._request("POST", "/webhooks/rest/webhook", json=body)
         if not isinstance(data, list):
             raise RasaUnavailable("unexpected reply from the REST channel")
@@ -32,10 +36,14 @@ class RasaClient:
 
     async def history(self, sender: str) -> list[ChatLine]:
         """The conversation so far, from the tracker (`GET /conversations/<id>/tracker`)."""
+        return history_from_events(await self.events(sender))
+
+    async def events(self, sender: str) -> list[Any]:
+        """The tracker's events (`GET /conversations/<id>/tracker`)."""
         params = {"token": self._token} if self._token else {}
         data = await self._request("GET", f"/conversations/{sender}/tracker", params=params)
         events = data.get("events") if isinstance(data, dict) else None
-        return history_from_events(events or [])
+        return events if isinstance(events, list) else []
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

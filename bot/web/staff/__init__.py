@@ -10,7 +10,9 @@ from functools import partial
 
 from aiohttp import web
 
+from bot.insight.cache import ReportCache
 from bot.mail import Mailer, mailer_from_env
+from bot.review.intents import intent_choices
 from bot.web.staff.auth import login_middleware
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.csrf import csrf_middleware
@@ -18,7 +20,9 @@ from bot.web.staff.delivery import delivery_ctx
 from bot.web.staff.headers import add_security_headers
 from bot.web.staff.keys import (
     CONFIG,
+    INTENTS,
     MAILER,
+    REPORTS,
     SESSIONS,
     STAFF_APP,
     TEMPLATES,
@@ -26,7 +30,7 @@ from bot.web.staff.keys import (
     THROTTLE_ACCOUNT,
     THROTTLE_ADDRESS,
 )
-from bot.web.staff.lifecycle import database_ctx, rasa_http_ctx
+from bot.web.staff.lifecycle import database_ctx, rasa_http_ctx, tracker_store_ctx
 from bot.web.staff.render import make_environment
 from bot.web.staff.routes import add_routes
 from bot.web.staff.sessions import SessionStore
@@ -53,8 +57,10 @@ def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mail
     app[THROTTLE_ADDRESS] = throttle(config.max_failures_per_address)
     app[TEMPLATES] = make_environment()
     app[TEXTS] = Texts()
+    app[REPORTS] = ReportCache()
+    app[INTENTS] = intent_choices()
     # Order: the database first, so that it closes last, after pending e-mails are sent.
-    app.cleanup_ctx.extend([database_ctx, rasa_http_ctx, delivery_ctx])
+    app.cleanup_ctx.extend([database_ctx, rasa_http_ctx, tracker_store_ctx, delivery_ctx])
 
     staff = web.Application(middlewares=[login_middleware, csrf_middleware])
     staff.on_response_prepare.append(add_security_headers)

@@ -1,16 +1,15 @@
-"""Who is logged in: the session cookie, the login requirement, the admin requirement."""
+"""Who is logged in: the session cookie, the login requirement, the role requirement."""
 
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.web.keys import SETTINGS
 from bot.web.staff.keys import DESK, SESSIONS
+from bot.web.staff.permissions import HOME, allowed
 from bot.web.staff.requests import SESSION, STAFF, current_staff
 from bot.web.staff.sessions import COOKIE_NAME
 
@@ -48,7 +47,8 @@ def _console_path(request: web.Request) -> str:
 
 @web.middleware
 async def login_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Attach the session and account to the request; send strangers to the login page.
+    """Attach the session and account to the request; send strangers to the login page;
+    refuse (403) a route the account's role may not use (`permissions.ROUTE_ROLES`).
 
     The account is read again on every request, so a disabled account is out at once.
     """
@@ -64,24 +64,18 @@ async def login_middleware(request: web.Request, handler: Handler) -> web.Stream
             request[STAFF] = staff
         else:
             sessions.drop(token)
-    if current_staff(request) is None and request.match_info.route.name not in PUBLIC_ROUTES:
+    route = request.match_info.route.name
+    if route in PUBLIC_ROUTES:
+        return await handler(request)
+    staff = current_staff(request)
+    if staff is None:
         login = request.app.router["login"].url_for()
         if request.method == "GET":
             login = login.with_query(next=request.path_qs)
         raise web.HTTPFound(str(login))
+    if not allowed(staff.role, route):
+        home = HOME.get(staff.role)
+        if route == "queue" and home and home != route:  # the console's front door: go home
+            raise web.HTTPFound(str(request.app.router[home].url_for()))
+        raise web.HTTPForbidden(text="Your role does not give access to this page.")
     return await handler(request)
-
-
-def admin_only(
-    handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
-) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """Decorate a handler that only administrators may use (others get 403)."""
-
-    @functools.wraps(handler)
-    async def wrapper(request: web.Request) -> web.StreamResponse:
-        staff = current_staff(request)
-        if staff is None or staff.role != "admin":
-            raise web.HTTPForbidden(text="Administrators only.")
-        return await handler(request)
-
-    return wrapper

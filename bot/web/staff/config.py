@@ -20,6 +20,8 @@ class StaffConfig:
             higher, since several staff may share an office's address.
         lock_seconds: First lock; each further failure doubles it, up to `max_lock_seconds`.
         max_lock_seconds: Longest lock.
+        review_below: The review shows messages the NLU classified with less confidence
+            than this (REVIEW_CONFIDENCE_BELOW).
     """
 
     mail_retry_seconds: float = 60.0
@@ -29,6 +31,7 @@ class StaffConfig:
     max_failures_per_address: int = 20
     lock_seconds: float = 30.0
     max_lock_seconds: float = 3600.0
+    review_below: float = 0.6
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StaffConfig:
@@ -44,4 +47,5 @@ class StaffConfig:
         return cls(
             mail_retry_seconds=float(env.get("MAIL_RETRY_SECONDS", "60")),
             session_idle_seconds=float(env.get("STAFF_SESSION_IDLE_SECONDS", str(2 * 3600))),
+            review_below=float(env.get("REVIEW_CONFIDENCE_BELOW", "0.6")),
         )

@@ -12,15 +12,18 @@ import aiohttp
 import jinja2
 from aiohttp import web
 
+from bot.insight.cache import ReportCache
 from bot.mail import Mailer
-from bot.tickets.service import Desk
+from bot.rasa_io.events_sql import TrackerStore
+from bot.web.keys import DESK
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
 from bot.web.staff.throttle import LoginThrottle
 
-DESK = web.AppKey("desk", Desk)
 MAILER = web.AppKey("mailer", Mailer)
+
+__all__ = ["DESK"]  # defined beside SETTINGS, re-exported for the console's modules
 
 STAFF_APP = web.AppKey("staff_app", web.Application)
 CONFIG = web.AppKey("staff_config", StaffConfig)
@@ -30,6 +33,9 @@ THROTTLE_ADDRESS = web.AppKey("staff_throttle_address", LoginThrottle)
 TEMPLATES = web.AppKey("staff_templates", jinja2.Environment)
 TEXTS = web.AppKey("staff_texts", Texts)
 RASA_HTTP = web.AppKey("staff_rasa_http", aiohttp.ClientSession)
+TRACKER_STORE = web.AppKey("staff_tracker_store", TrackerStore)  # read for insight and review
+REPORTS = web.AppKey("staff_insight_reports", ReportCache)
+INTENTS = web.AppKey("staff_intent_choices", tuple)  # what a maintainer can label a message with
 # Mail deliveries started by replies; kept so they are not garbage-collected mid-flight
 # and so that shutdown waits for them.
 DELIVERIES = web.AppKey("staff_deliveries", set[asyncio.Task[int]])

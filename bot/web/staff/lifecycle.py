@@ -10,10 +10,11 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy.engine import make_url
 
+from bot.rasa_io.events_sql import TrackerStore
 from bot.tickets.db import make_engine, upgrade
 from bot.tickets.service import Desk
 from bot.web.keys import SETTINGS
-from bot.web.staff.keys import DESK, RASA_HTTP
+from bot.web.staff.keys import DESK, RASA_HTTP, TRACKER_STORE
 
 
 async def database_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -34,3 +35,11 @@ async def rasa_http_ctx(app: web.Application) -> AsyncIterator[None]:
     async with aiohttp.ClientSession() as http:
         app[RASA_HTTP] = http
         yield
+
+
+async def tracker_store_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Rasa's tracker store, read by the insight and review pages; closed at shutdown."""
+    store = TrackerStore(app[SETTINGS].tracker_store_url)
+    app[TRACKER_STORE] = store
+    yield
+    store.dispose()

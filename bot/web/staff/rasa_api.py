@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.rasa_io.http_api import ServerStatus
 from bot.web.settings import WebSettings
 
 log = logging.getLogger(__name__)
@@ -137,3 +138,16 @@ async def append_staff_reply(
     except (aiohttp.ClientError, TimeoutError) as error:
         log.warning("staff reply not added to conversation %r: %s", conversation_id, _describe(error))
         return False
+
+
+async def fetch_status(http: aiohttp.ClientSession, settings: WebSettings) -> ServerStatus | None:
+    """The model the Rasa server has loaded (`GET /status`), or None when it cannot be read."""
+    try:
+        async with http.get(
+            f"{settings.rasa_url.rstrip('/')}/status", params=_params(settings), timeout=TIMEOUT
+        ) as response:
+            response.raise_for_status()
+            return ServerStatus.from_json(await response.json())
+    except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+        log.warning("Rasa status unavailable: %s", _describe(error))
+        return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,6 +11,7 @@ import jinja2
 from aiohttp import web
 
 from bot.web.staff.keys import TEMPLATES, TEXTS
+from bot.web.staff.permissions import allowed
 from bot.web.staff.requests import current_session, current_staff
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -24,6 +25,20 @@ def _local_time(value: datetime | float | None) -> str:
     if isinstance(value, (int, float)):
         value = datetime.fromtimestamp(value, BRUSSELS)
     return value.astimezone(BRUSSELS).strftime("%Y-%m-%d %H:%M")
+
+
+def _percent(value: float | None) -> str:
+    """A share as "42 %" (French and Dutch both put a space before %)."""
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def _hours(seconds: float | None) -> str:
+    """A duration as hours with one decimal, decimal comma: "1,5 h"."""
+    return "—" if seconds is None else f"{seconds / 3600:.1f} h".replace(".", ",")
+
+
+def _short_date(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
 
 
 def make_environment() -> jinja2.Environment:
@@ -41,6 +56,9 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["local_time"] = _local_time
+    env.filters["percent"] = _percent
+    env.filters["hours"] = _hours
+    env.filters["short_date"] = _short_date
     return env
 
 
@@ -58,6 +76,7 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     """
     texts = request.config_dict[TEXTS]
     session = current_session(request)
+    staff = current_staff(request)
     language = session.language if session else context.pop("language", texts.choose(None))
     html = (
         request.config_dict[TEMPLATES]
@@ -66,11 +85,12 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
             t=texts[language],
             language=language,
             languages=texts.languages,
-            staff=current_staff(request),
+            staff=staff,
             csrf_token=context.pop("csrf_token", session.csrf_token if session else ""),
             flashes=session.pop_flashes() if session else [],
             request_path=request.path_qs,
             url=lambda name, **parts: str(request.app.router[name].url_for(**parts)),
+            can=lambda route: staff is not None and allowed(staff.role, route),
             static=lambda path: str(request.app.router["static"].url_for(filename=path)),
             **context,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.tickets.views import StaffView
+from bot.web.staff.keys import TEXTS
 from bot.web.staff.sessions import Session
 
 SESSION = web.RequestKey("staff_session", Session)
@@ -19,6 +20,12 @@ def current_session(request: web.Request) -> Session | None:
 def current_staff(request: web.Request) -> StaffView | None:
     """The account of a logged-in request, else None."""
     return request.get(STAFF)
+
+
+def current_language(request: web.Request) -> str:
+    """The interface language of this request: the session's, else the default."""
+    session = current_session(request)
+    return session.language if session else request.config_dict[TEXTS].choose(None)
 
 
 def logged_in_staff(request: web.Request) -> StaffView:

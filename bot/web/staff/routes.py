@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.web.staff.handlers import accounts, audit, login, tickets
+from bot.web.staff.handlers import accounts, audit, insight, login, review, tickets
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 REFERENCE = "{reference:[A-Za-z0-9-]{1,32}}"
@@ -27,6 +27,11 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post(
         f"/tickets/{REFERENCE}/replies/{{reply_id:\\d+}}/retry", tickets.retry_delivery, name="retry_delivery"
     )
+    router.add_get("/insight", insight.insight, name="insight")
+    router.add_get("/insight/plots/{plot:[a-z]{1,16}}.svg", insight.insight_plot, name="insight_plot")
+    router.add_get("/review", review.review, name="review")
+    router.add_post("/review/annotations", review.annotate, name="annotate")
+    router.add_post("/review/annotations/{annotation_id:\\d+}/undo", review.undo_annotation, name="undo_annotation")
     router.add_get("/accounts", accounts.accounts, name="accounts")
     router.add_post("/accounts", accounts.create_account, name="create_account")
     router.add_post("/accounts/{staff_id:\\d+}/active", accounts.set_active, name="set_active")

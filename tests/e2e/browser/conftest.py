@@ -42,7 +42,11 @@ def web(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> Itera
         f"http://127.0.0.1:{assistant.rasa_port}",
         log=tmp / "web.log",
         # The action server's ticket database: the staff console reads what it writes.
-        env={"DATABASE_URL": assistant.database_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox")},
+        env={
+            "DATABASE_URL": assistant.database_url,
+            "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
+            "TRACKER_STORE_URL": assistant.tracker_store_url,  # the console's insight and review read it
+        },
     )
     service.start().wait_ready(timeout=60)
     assistant.say("warm-up", "Bonjour")  # the first answer of a fresh Rasa server is the slowest

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from bot.rasa_io.tracker_json import AnsweredMessage
+from bot.tickets.annotations import NewAnnotation
 from bot.tickets.db import make_engine
 from bot.tickets.service import Desk
 from tests.integration.tickets.test_intake import request
+from tests.support_tracker import TrackerWriter, Turn
 
 ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "correct horse battery staple"
@@ -104,3 +108,24 @@ def test_console_script_is_installed() -> None:
     assert script.is_file(), "run `make venvs` (pip install -e . --no-deps) to install the `bot` command"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "staff" in result.stdout
+
+
+def test_purge_removes_the_votes_of_purged_conversations(env: dict[str, str], tmp_path: Path) -> None:
+    tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    writer = TrackerWriter.at(tracker_url)
+    writer.conversation("old", 1_000_000.0, [Turn("Quel est le budget ?", "ask_budget", message_id="m1")])
+    writer.conversation("recent", 4e9, [Turn("Et la date limite ?", "ask_deadline", message_id="m2")])
+    writer.dispose()
+    assert bot(env, "db", "upgrade").returncode == 0
+    desk = _desk(env)
+    for conversation, message in (("old", "m1"), ("recent", "m2")):
+        desk.record_feedback(conversation, message, False, AnsweredMessage(intent="ask_budget"))
+    maintainer = desk.add_staff("maintainer@example.org", PASSWORD, "maintainer")
+    desk.annotate(maintainer.id, NewAnnotation("fr", "le budget", "le budget", "ask_budget", conversation_id="old"))
+    purged = bot({**env, "TRACKER_STORE_URL": tracker_url}, "purge", "--older-than", "30")
+    assert purged.returncode == 0, purged.stderr
+    assert "1 conversation(s)" in purged.stdout and "1 'was this helpful?' vote(s)" in purged.stdout
+    ever = datetime(1970, 1, 1, tzinfo=timezone.utc), datetime(2200, 1, 1, tzinfo=timezone.utc)
+    assert [v.conversation_id for v in desk.not_helpful(*ever)] == ["recent"]
+    assert [a.text for a in desk.all_annotations()] == ["le budget"]  # kept, unlinked from the conversation
+    desk.dispose()

@@ -13,7 +13,7 @@ from bot.tickets.db import alembic_config, make_engine, upgrade
 from bot.tickets.models import Base
 from tests.integration.tickets.helpers import postgres_database
 
-TABLES = {"staff", "ticket", "reply", "note", "audit", "alembic_version"}
+TABLES = {"staff", "ticket", "reply", "note", "audit", "feedback", "annotation", "model_release", "alembic_version"}
 
 
 def _check_round_trip(url: str) -> None:
@@ -25,7 +25,7 @@ def _check_round_trip(url: str) -> None:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert context.get_current_revision() == "0002"
+            assert context.get_current_revision() == "0003"
         command.downgrade(alembic_config(engine), "base")
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     finally:

@@ -7,6 +7,7 @@ The same tests against the real Rasa server are in tests/e2e/browser/.
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -54,7 +55,9 @@ class FakeRasa:
         text = f"echo: {body['message']} (see https://example.org/call.)"
         buttons = [{"title": "Budget", "payload": "/ask_budget"}]
         events = self.events.setdefault(body["sender"], [])
-        events.append({"event": "user", "text": body["message"]})
+        parse = {"intent": {"name": "echo", "confidence": 0.42}, "language": {"detected": None}}
+        events.append({"event": "user", "text": body["message"], "metadata": body.get("metadata") or {},
+                       "parse_data": parse, "timestamp": time.time()})  # fmt: skip
         events.append({"event": "bot", "text": text, "data": {"buttons": buttons}})
         return web.json_response([{"recipient_id": body["sender"], "text": text, "buttons": buttons}])
 
@@ -81,8 +84,14 @@ def public_app(settings: WebSettings) -> web.Application:
 
 
 @pytest.fixture
-def settings(rasa: FakeRasa) -> WebSettings:
-    return WebSettings(rasa_url=rasa.url, chat_rate_limit=5, chat_rate_limit_address=8, chat_rate_window=60)
+def settings(rasa: FakeRasa, tmp_path: Any) -> WebSettings:
+    return WebSettings(
+        rasa_url=rasa.url,
+        chat_rate_limit=5,
+        chat_rate_limit_address=8,
+        chat_rate_window=60,
+        database_url=f"sqlite:///{tmp_path / 'bot.db'}",  # feedback votes
+    )
 
 
 @pytest.fixture

@@ -75,7 +75,7 @@ async def test_a_message_reaches_rasa_with_the_page_language(client: Client, ras
         {
             "sender": welcome["conversation_id"],
             "message": "Wat is de uiterste datum?",
-            "metadata": {"language": "nl"},
+            "metadata": {"language": "nl", "message_id": "m1"},  # the id: for "was this helpful?"
         }
     ]
     await ws.close()

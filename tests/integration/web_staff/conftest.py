@@ -59,6 +59,11 @@ def agent(desk: Desk) -> Any:
     return desk.add_staff("agent@example.org", PASSWORD, "staff")
 
 
+@pytest.fixture
+def maintainer(desk: Desk) -> Any:
+    return desk.add_staff("maintainer@example.org", PASSWORD, "maintainer")
+
+
 # --- SMTP -------------------------------------------------------------------------------
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, SmtpMailer]]:
@@ -91,7 +96,13 @@ async def rasa() -> AsyncIterator[FakeRasa]:
         fake.events.setdefault(sender, []).append(event)
         return web.json_response({"sender_id": sender})
 
+    async def status(request: web.Request) -> web.Response:
+        if request.query.get("token") != RASA_TOKEN:
+            return web.json_response({"message": "unauthorized"}, status=401)
+        return web.json_response({"model_file": "current.tar.gz", "model_id": fake.model_id})
+
     app = web.Application()
+    app.router.add_get("/status", status)
     app.router.add_get("/conversations/{sender}/tracker", tracker)
     app.router.add_post("/conversations/{sender}/tracker/events", append)
     server = TestServer(app, host="127.0.0.1")
@@ -103,8 +114,16 @@ async def rasa() -> AsyncIterator[FakeRasa]:
 
 # --- the console ------------------------------------------------------------------------
 @pytest.fixture
-def settings(database_url: str, rasa: FakeRasa) -> WebSettings:
-    return WebSettings(database_url=database_url, rasa_url=rasa.url, rasa_token=RASA_TOKEN)
+def tracker_store_url(tmp_path: Any) -> str:
+    """Rasa's tracker store for the insight and review pages (tests/support_tracker writes it)."""
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+@pytest.fixture
+def settings(database_url: str, rasa: FakeRasa, tracker_store_url: str) -> WebSettings:
+    return WebSettings(
+        database_url=database_url, rasa_url=rasa.url, rasa_token=RASA_TOKEN, tracker_store_url=tracker_store_url
+    )
 
 
 @pytest.fixture

@@ -96,3 +96,4 @@ class FakeRasa:
     events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     posted: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     url: str = ""
+    model_id: str = "model-live-1"

@@ -8,7 +8,10 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.tickets.models import DELIVERY_STATUSES, LANGUAGES, ROLES, STATUSES
+from bot.review.intents import FIRST, intent_choices
+from bot.review.queue import FLAGS
+from bot.tickets.models import DELIVERY_STATUSES, LANGUAGES, RELEASE_STATUSES, ROLES, STATUSES
+from bot.tickets.statistics import RESPONSE_BUCKETS, WAITING
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 from bot.web.staff.keys import DESK, MAILER, STAFF_APP
@@ -55,7 +58,7 @@ def test_every_text_used_exists() -> None:
     keys = Texts()["fr"].keys()
     used = set()
     for template in TEMPLATES_DIR.glob("*.html"):
-        used |= set(re.findall(r"\bt\.(\w+)", template.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"\bt\.(?!get\()(\w+)", template.read_text(encoding="utf-8")))
     for module in PACKAGE_DIR.rglob("*.py"):
         used |= set(re.findall(r'(?:flash\(request, |error=)"(\w+)"', module.read_text(encoding="utf-8")))
     assert "flash_refused" in used and "login_locked" in used
@@ -68,6 +71,11 @@ def test_every_text_used_exists() -> None:
         ("reply_in_", LANGUAGES),
         ("language_name_", Texts().languages),
         ("speaker_", ("user", "bot", "staff")),
+        ("flag_", FLAGS),
+        ("insight_bucket_", [name for name, _ in RESPONSE_BUCKETS] + [WAITING]),
+        ("release_", RELEASE_STATUSES),
+        ("intent_", intent_choices()),
+        ("choice_", FIRST),
     ]:
         used |= {prefix + value for value in values}
     assert used - keys == set()

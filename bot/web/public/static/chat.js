@@ -2,7 +2,7 @@
 // the gateway answers them, so nothing is lost when the connection or the Rasa server is
 // down. The conversation id is kept in localStorage; the gateway sends the history back.
 import { Connection } from "./connection.js";
-import { fill, messageElement, removeButtons, setState } from "./render.js";
+import { feedbackElement, fill, messageElement, removeButtons, setState, settleFeedback } from "./render.js";
 
 const config = JSON.parse(document.getElementById("chat-config").textContent);
 const texts = config.texts;
@@ -137,13 +137,26 @@ function retryLater(id, seconds) {
   updateTyping();
 }
 
+function vote(id, helpful) {
+  const group = log.querySelector(`.feedback[data-for="${CSS.escape(id)}"]`);
+  if (!connection.send({ type: "feedback", id, helpful })) {
+    settleFeedback(group, { type: "feedback_refused", text: texts.feedback_failed, retry: true });
+  }
+}
+
 function onMessage(data) {
   if (data.type === "reply") {
     const bubble = settle(data.id, "");
     if (data.duplicate) bubble?.remove(); // already answered: the history shows it
     retryDelay = 2000;
     setStatus("");
-    for (const line of data.messages || []) append(line);
+    let last = null;
+    for (const line of data.messages || []) last = append(line);
+    // Before the quick replies: from the message box, Shift+Tab reaches the suggestions first.
+    if (last) last.insertBefore(feedbackElement(data.id, texts, vote), last.querySelector(".buttons"));
+  } else if (data.type === "feedback_saved" || data.type === "feedback_refused") {
+    const group = log.querySelector(`.feedback[data-for="${CSS.escape(data.id)}"]`);
+    if (group) settleFeedback(group, data);
   } else if (data.type === "staff_reply") {
     append({ role: "staff", text: data.text, reference: data.reference });
   } else if (data.type === "error") {

@@ -96,3 +96,58 @@ export function removeButtons(log) {
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
+
+/**
+ * "Was this helpful?" under the reply to message `id`: two buttons (aria-pressed tells
+ * which one is chosen) and a polite status line. `onVote(id, helpful)` sends the vote.
+ */
+export function feedbackElement(id, texts, onVote) {
+  const group = document.createElement("div");
+  group.className = "feedback";
+  group.dataset.for = id;
+  group.setAttribute("role", "group");
+  const question = document.createElement("span");
+  question.className = "feedback-question";
+  question.id = `feedback-${id}`;
+  question.textContent = texts.feedback_question;
+  group.setAttribute("aria-labelledby", question.id);
+  group.append(question);
+  for (const [helpful, label, name] of [
+    [true, texts.feedback_yes, texts.feedback_yes_label],
+    [false, texts.feedback_no, texts.feedback_no_label],
+  ]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-pressed", "false");
+    button.dataset.helpful = String(helpful);
+    button.addEventListener("click", () => {
+      if (button.getAttribute("aria-pressed") === "true") return;
+      for (const other of group.querySelectorAll("button")) other.disabled = true; // until the answer
+      onVote(id, helpful);
+    });
+    group.append(button);
+  }
+  const note = document.createElement("span");
+  note.className = "feedback-note";
+  note.setAttribute("role", "status");
+  group.append(note);
+  return group;
+}
+
+/** Shows what the gateway said about a vote: saved (final or not) or refused. */
+export function settleFeedback(group, data) {
+  const buttons = group.querySelectorAll("button");
+  group.querySelector(".feedback-note").textContent = data.text || "";
+  if (data.type === "feedback_saved") {
+    for (const button of buttons) {
+      const chosen = button.dataset.helpful === String(data.helpful);
+      button.setAttribute("aria-pressed", String(chosen));
+      button.disabled = data.final || chosen; // one change of mind, then no more
+    }
+  } else {
+    const decided = Array.from(buttons).some((b) => b.getAttribute("aria-pressed") === "true");
+    for (const button of buttons) button.disabled = !data.retry && decided;
+  }
+}
