@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply
+from bot.dialogue.cues import opening
 from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
@@ -45,6 +46,8 @@ def routed(question: Question) -> Question:
         return replace(question, intent="ask_unanswered")
     if question.intent in _ABOUT_APPLYING and _HOW_TO_APPLY in gaps:
         return replace(question, intent="ask_submission")
+    if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
+        return replace(question, intent="check_eligibility")
     if question.intent == "ask_unanswered" and not gaps:
         if found(lang, "technologies", text):
             return replace(question, intent="ask_technologies")

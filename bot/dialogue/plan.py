@@ -68,6 +68,8 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
     why = opening(lang, "elaborate", text)
     if why and memory.topic and len(words(why[1])) <= 1:
         return [Asked(ELABORATE, text, follow_up=True)]
+    if memory.topic in _MEASURE_TOPICS and _number_named(text, lang) and not _confident_other(message):
+        return [Asked("ask_measures", text, follow_up=True, focus=_measure_number(text, lang, "ask_measures"))]
     opener = opening(lang, "correction", text) or opening(lang, "follow_up", text)
     if opener:
         rest = opener[1]
@@ -93,6 +95,14 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
 
 def _confident_question(message: Message) -> bool:
     return _is_question(message.intent) and message.confidence >= CONFIDENT
+
+
+_MEASURE_TOPICS = {"ask_measures", "recommend_measure"}
+
+
+def _confident_other(message: Message) -> bool:
+    """Confidently a question about something else than the measures ("la 3e date ?" is not)."""
+    return _confident(message) and message.intent not in {*_MEASURE_TOPICS, "ask_unanswered"}
 
 
 def _confident(message: Message) -> bool:
@@ -138,7 +148,7 @@ def topic_of(text: str, lang: str, last: str | None) -> str | None:
 
 
 def _measures_by_number(text: str, lang: str, last: str) -> bool:
-    return last in {"ask_measures", "recommend_measure"} and _number_named(text, lang) is not None
+    return last in _MEASURE_TOPICS and _number_named(text, lang) is not None
 
 
 def _number_named(text: str, lang: str) -> int | None:
@@ -194,10 +204,12 @@ def question_of_long_message(message: Message) -> list[Asked]:
     candidates = [p for p in parts if _is_question(p.intent) and p.confidence >= CONFIDENT]
     best = max(candidates, key=lambda p: p.confidence, default=None)
     table = intents()
-    if _confident_question(message) and (
-        best is None
-        or best.intent == message.intent
-        or (message.intent in table.describes and best.intent in table.about_the_project)
-    ):
-        return [Asked(message.intent, message.text if message.intent in table.about_the_project else text)]
-    return [Asked(best.intent, text)] if best else []
+    if best is None:
+        intent = message.intent if _confident_question(message) else None
+    elif best.intent == "ask_measures" and message.intent in table.describes:
+        intent = message.intent  # "quelle mesure ?" after the description: which measure fits it
+    else:
+        intent = best.intent
+    if intent is None:
+        return []
+    return [Asked(intent, message.text if intent in table.about_the_project else text)]

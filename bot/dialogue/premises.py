@@ -123,7 +123,13 @@ def _a_year(value: float) -> bool:
     return value.is_integer() and 1900 <= value <= 2100
 
 
+def _more_info(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """ "Des informations existent-elles en néerlandais ?": yes, in both languages."""
+    return _premise(k, "yes") if is_yes_no(text, k.lang) and found(k.lang, "language_names", text) else None
+
+
 _CHECKS = {
+    "ask_more_info": _more_info,
     "ask_budget": _budget,
     "ask_unanswered": _per_project,
     "ask_launcher": _launcher,
