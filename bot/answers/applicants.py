@@ -11,8 +11,8 @@ from bot.answers.buttons import yes_no
 from bot.answers.handoff import offer_handoff
 from bot.answers.measures import recommend_measure
 from bot.answers.reply import ELIGIBILITY_CHECK, Question, Reply
-from bot.dialogue.memory import OUTSIDE, Memory, fits_a_measure
 from bot.dialogue.cues import opening
+from bot.dialogue.memory import OUTSIDE, Memory, fits_a_measure
 from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.eligibility.interpret import mentions_brussels

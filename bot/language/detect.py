@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import yaml
 
-from bot.paths import data_dir
 from bot.language.letters import leaning
+from bot.paths import data_dir
 from bot.text.normalize import fold, has_letters, words
 
 SUPPORTED = ("fr", "nl")
