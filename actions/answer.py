@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import context_of, memory_of, message_of
@@ -43,8 +43,8 @@ class ActionAnswer(Action):
         events = [*language, *slot_events(tracker, changed_slots(before, after))]
         if active and reply.start:  # e.g. asking for a person in the middle of the check
             events += stop_form()
-        elif active:  # an interruption: answered, now back to the guided conversation
-            return [*events, FollowupAction(active)]
+        elif active:  # an interruption: answered; the form resumes (data/rules/guided.yml)
+            return events
         return events + events_of(tracker, reply, after, lang)
 
 

@@ -6,11 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import memory_of, message_intent, message_text
-from actions.guided import AskSlot, acknowledges, answering, doesnt_know, is_interruption, starting
+from actions.guided import (
+    AskSlot,
+    GuidedFormValidation,
+    acknowledges,
+    answering,
+    doesnt_know,
+    is_interruption,
+    starting,
+)
 from actions.language import reply_language
 from actions.replies import events_of, send, slot_events
 from bot.answers.eligibility import ask, unusable, verdict_reply
@@ -25,7 +33,7 @@ from bot.recommend import recommend
 Slots = dict[str, Any]
 
 
-class ValidateEligibilityForm(FormValidationAction):
+class ValidateEligibilityForm(GuidedFormValidation):
     """Fills the check's slots from what the applicant writes.
 
     On the first message (the form is not active yet) it takes whatever that message

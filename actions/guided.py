@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import message_intent, message_text
@@ -66,6 +67,15 @@ def acknowledges(tracker: Tracker, lang: str) -> bool:
     """ "ok", "merci": not an answer, but nothing to be told off for either."""
     text = message_text(tracker)
     return len(words(text)) <= 3 and bool(found(lang, "acknowledgement", text))
+
+
+class GuidedFormValidation(FormValidationAction):
+    """A form's validation action; its first run also clears `starting`, the slot by
+    which action_answer asked for the form (data/rules/guided.yml)."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        return [*events, SlotSet("starting", None)] if tracker.get_slot("starting") else events
 
 
 class AskSlot(Action):

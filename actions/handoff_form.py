@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import message_intent, message_text
-from actions.guided import AskSlot, answering, is_interruption
+from actions.guided import AskSlot, GuidedFormValidation, answering, is_interruption
 from actions.language import reply_language
 from bot.answers import handoff
 from bot.answers.reply import Reply
@@ -52,7 +52,7 @@ def _answerable(tracker: Tracker) -> bool:
     return is_interruption(tracker) and _intent(tracker) in intents().facts
 
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(GuidedFormValidation):
     """Reads the applicant's answers; "no" or "stop" at any step ends the hand-off."""
 
     def name(self) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.reply import ELIGIBILITY_CHECK, HANDOFF, Reply
@@ -47,8 +47,9 @@ def stop_form() -> list[dict[str, Any]]:
 
 
 def events_of(tracker: Tracker, reply: Reply, memory: Memory, lang: str) -> list[dict[str, Any]]:
-    """The offer to remember, the guided conversation to start, the question to pass on."""
-    values: dict[str, Any] = {"pending_offer": reply.offer}
+    """The offer to remember, the guided conversation to start (with what it already
+    knows), the question to pass on."""
+    values: dict[str, Any] = {"pending_offer": reply.offer, "starting": reply.start}
     if reply.start:
         values.update({slot: None for slot in FORM_SLOTS[reply.start]})
     if reply.start == ELIGIBILITY_CHECK:  # what the applicant said already is not asked again
@@ -56,5 +57,4 @@ def events_of(tracker: Tracker, reply: Reply, memory: Memory, lang: str) -> list
         values["project_description"] = memory.project if fits_a_measure(memory.project, lang) else None
     if HANDOFF in (reply.offer, reply.start):
         values["handoff_question"] = reply.question
-    events = slot_events(tracker, values)
-    return [*events, FollowupAction(reply.start)] if reply.start else events
+    return slot_events(tracker, values)  # `starting` set: data/rules/guided.yml starts the form
