@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -69,9 +70,13 @@ def acknowledges(tracker: Tracker, lang: str) -> bool:
     return len(words(text)) <= 3 and bool(found(lang, "acknowledgement", text))
 
 
-class GuidedFormValidation(FormValidationAction):
+class GuidedFormValidation(FormValidationAction, ABC):
     """A form's validation action; its first run also clears `starting`, the slot by
     which action_answer asked for the form (data/rules/guided.yml)."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """validate_<form>; abstract here, so that rasa_sdk does not register this base."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
         events = await super().run(dispatcher, tracker, domain)

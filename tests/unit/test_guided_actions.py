@@ -165,3 +165,11 @@ async def test_a_mistyped_address_at_the_consent_step_chooses_email_and_asks_it_
     messages, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
     assert slots["handoff_channel"] == "email" and slots["handoff_email"] is None
     assert "jan@voorbeeld" in messages[0]["text"]
+
+
+def test_the_action_server_registers_every_action_and_no_base_class() -> None:
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    assert {"validate_eligibility_form", "validate_handoff_form", "action_answer"} <= set(executor.actions)
