@@ -167,20 +167,32 @@ def _measure_number(text: str, lang: str, intent: str) -> int | None:
 
 def several_questions(message: Message) -> list[Asked]:
     """Each question of a message that asks several, or [] when it asks one."""
-    asked: list[Asked] = []
+    table = intents()
     marked = any(p.question for p in message.parts)
-    for part in _question_parts(message):
-        if part.confidence < CONFIDENT or not _is_question(part.intent):
-            continue
-        if not marked and part.intent in intents().describes:
-            continue
+    parts = [p for p in _question_parts(message) if p.confidence >= CONFIDENT and _is_question(p.intent)]
+    # A description before a question about it ("notre asbl forme des jeunes : éligibles ?")
+    # is part of that question, not one of its own; so is a description without "?".
+    parts = [
+        p for p in parts if p.intent not in table.describes or not (_beside_project_question(p, parts) or not marked)
+    ]
+    asked: list[Asked] = []
+    for part in parts:
         if any(a.intent == part.intent for a in asked):
             continue
-        asked.append(Asked(part.intent, part.text))
+        text = message.text if part.intent in table.about_the_project else part.text
+        asked.append(Asked(part.intent, text))
     # "quelle mesure ?" beside a described project is the same question as the project's.
     if any(a.intent == "recommend_measure" for a in asked):
         asked = [a for a in asked if a.intent != "ask_measures"]
     return asked if len(asked) >= 2 else []
+
+
+def _beside_project_question(part: Part, parts: list[Part]) -> bool:
+    """A later part of the same sentence asks about the applicant's project."""
+    return any(
+        other.start > part.start and other.sentence == part.sentence and other.intent in intents().about_the_project
+        for other in parts
+    )
 
 
 def _question_parts(message: Message) -> list[Part]:

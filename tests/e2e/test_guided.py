@@ -53,9 +53,9 @@ def test_what_the_first_message_said_is_not_asked_again(
     assistant: Assistant, sender: str, message: str, answer: str, yes: str, expected: str
 ) -> None:
     first = assistant.text(sender, message)
-    assert first.startswith(answer) and "2" in first, first  # their kind and the measure of their project
-    verdict = assistant.text(sender, yes)  # the check, offered, accepted: nothing left to ask
-    assert expected in verdict, verdict
+    assert first.startswith(answer), first  # their kind, at once, and the check offered
+    verdict = assistant.text(sender, yes)  # the check, accepted: nothing left to ask
+    assert expected in verdict and "2" in verdict, verdict  # the measure of the project they described
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def detect(text: str, metadata: dict | None = None) -> Message:
 
 def test_language_is_written_in_the_parse_data_and_as_an_entity() -> None:
     message = detect("Wat is het budget van de oproep?", {"language": "fr"})
-    assert message.get("language") == {"detected": "nl", "requested": None, "page": "fr"}
+    assert message.get("language") == {"detected": "nl", "requested": None, "leaning": None, "page": "fr"}
     assert [e["value"] for e in message.get("entities")] == ["nl"]
 
 

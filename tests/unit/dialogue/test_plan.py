@@ -85,3 +85,18 @@ def test_which_measure_after_a_description_is_about_the_described_project() -> N
 def test_a_measure_named_by_its_number_in_a_follow_up() -> None:
     (asked,) = plan(parsed("et la 3 ?", "fr", "deny", confidence=0.3), Memory(topic="ask_measures"))
     assert (asked.intent, asked.focus) == ("ask_measures", 3)
+
+
+def test_a_description_before_a_question_about_it_is_part_of_it() -> None:
+    text = "Notre asbl initie les jeunes à la VR : éligibles ?"
+    parts = [("Notre asbl initie les jeunes à la VR", "recommend_measure"), ("éligibles", "check_eligibility")]
+    (asked,) = plan(parsed(text, "fr", "recommend_measure", parts=parts), Memory())
+    assert asked.text == text  # the whole description goes with the question
+
+
+def test_two_questions_about_a_described_project_are_both_answered() -> None:
+    text = "Wij leren jongeren werken met VR: welke maatregel en komen we in aanmerking?"
+    parts = [("Wij leren jongeren werken met VR", "recommend_measure"), ("welke maatregel", "ask_measures"),
+             ("komen we in aanmerking", "check_eligibility")]  # fmt: skip
+    asked = plan(parsed(text, "nl", "recommend_measure", parts=parts), Memory())
+    assert [a.intent for a in asked] == ["ask_measures", "check_eligibility"] and all(a.text == text for a in asked)
