@@ -1,10 +1,11 @@
 """The case files of the conversation test set: reading them and saying what is wrong.
 
 A file is a YAML list of conversations; its language is the last `_`-separated part of
-its name (`fr.yml`, `faq_nl.yml`). Each conversation:
+its name (`fr.yml`, `faq_nl.yml`, `second_faq_nl.yml`), and a `faq` part before it makes it
+a FAQ file. Each conversation:
 
     - id: fr-memory-01            # starts with the file's language
-      kind: memory                # one of KINDS (FAQ_KIND in faq_*.yml)
+      kind: memory                # one of KINDS (FAQ_KIND in FAQ files)
       turns:
         - say: "..."              # what the applicant types
           lang: nl                # optional: the conversation is in this language from here on
@@ -79,6 +80,11 @@ def file_language(path: Path) -> str:
     return lang
 
 
+def is_faq_file(name: str) -> bool:
+    """`faq` among the `_`-separated parts of the file's name before its language."""
+    return FAQ_KIND in Path(name).stem.split("_")[:-1]
+
+
 def check_names(vocab: Vocabulary, lang: str) -> set[str]:
     """Every named check usable in `lang` (measure:N and tech:NAME spelled out)."""
     language = vocab.language(lang)
@@ -137,7 +143,7 @@ def _conversation(raw: Any, lang: str, vocab: Vocabulary, source: str, index: in
     if not raw["id"].startswith(f"{lang}-"):
         raise CaseError(f"{where}: the id must start with '{lang}-' (the file's language)")
     kind = raw.get("kind")
-    allowed_kinds = (FAQ_KIND,) if source.startswith(f"{FAQ_KIND}_") else KINDS
+    allowed_kinds = (FAQ_KIND,) if is_faq_file(source) else KINDS
     if kind not in allowed_kinds:
         raise CaseError(f"{where}: kind {kind!r} is not one of {allowed_kinds}")
     fewest, most = TURNS[FAQ_KIND if kind == FAQ_KIND else "conversation"]
