@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply
 from bot.dialogue.cues import opening
+from bot.eligibility import speaks_about_self
 from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
@@ -48,10 +49,13 @@ def routed(question: Question) -> Question:
         return replace(question, intent="ask_submission")
     if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
         return replace(question, intent="check_eligibility")
+    if found(lang, "pass_on", text) and question.intent not in intents().facts:  # "geef die vraag door"
+        return replace(question, intent="request_human")
     if question.intent == "ask_unanswered" and not gaps:
         if found(lang, "technologies", text):
             return replace(question, intent="ask_technologies")
-        if found(lang, "applicant_types", text):
+        about_us = question.context.memory.kind and speaks_about_self(text, lang)  # "donc on peut y aller ?"
+        if found(lang, "applicant_types", text) or about_us:
             return replace(question, intent="check_eligibility")
     return question
 

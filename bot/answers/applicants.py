@@ -69,17 +69,20 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
         return offer_handoff(k, k.answer("who_not_digital"), q.text)
     if not named and not own and asks_about_someone_unlisted(q):
         return offer_handoff(k, k.answer("who_unlisted"), q.text)
+    verdict = None
     if only and own and only not in own:  # "un indépendant comme moi, ou c'est réservé aux boîtes ?"
-        answer = who_sentence(k, applicant_status(k, own))
+        answer = who_sentence(k, verdict := applicant_status(k, own))
     elif only:
         answer = k.answer("who_only", label=k.wording["applicant_labels"][only])
     elif named:
         excluded = "excluded" in found(q.lang, "premises", q.text)
-        answer = who_sentence(k, applicant_status(k, named), despite=excluded)
+        answer = who_sentence(k, verdict := applicant_status(k, named), despite=excluded)
     elif own:
-        answer = who_sentence(k, applicant_status(k, own))
+        answer = who_sentence(k, verdict := applicant_status(k, own))
     else:
         answer = k.answer("who")
+    if verdict and verdict[1] == "undecided":  # the text does not decide: staff do, not the check
+        return offer_handoff(k, answer, q.text)
     return Reply(f"{answer}\n{k.wording['check']['offer']}", yes_no(k), offer=ELIGIBILITY_CHECK)
 
 

@@ -11,6 +11,7 @@ from bot.knowledge.vocabulary import found
 from bot.language import SUPPORTED
 from bot.limits import max_message_chars
 from bot.retrieval import best_passage
+from bot.text.normalize import words
 
 
 def with_menu(key: str):  # type: ignore[no-untyped-def]
@@ -76,10 +77,15 @@ def accept_or_decline(k: Knowledge, q: Question) -> Reply:
     return Reply(k.answer("acknowledge"), menu(k))
 
 
+# A request for a person this long holds its question ("je voudrais demander à l'équipe si…").
+_QUESTION_INSIDE = 9
+
+
 def request_human(k: Knowledge, q: Question) -> Reply:
     """The applicant asked for a person: the hand-off starts with the last question the
-    text could not answer, or asks what to pass on when there is none."""
-    return start_handoff(k, q.context.previous_question)
+    text could not answer (or the one the request itself holds), else asks what to pass on."""
+    question = q.text if len(words(q.text)) >= _QUESTION_INSIDE else q.context.previous_question
+    return start_handoff(k, question)  # the hand-off confirms it before anything is stored
 
 
 ANSWERS = {

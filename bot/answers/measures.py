@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.reply import Question, Reply
 from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
@@ -29,7 +31,19 @@ def recommendation_text(k: Knowledge, found_measures: Recommendation) -> str:
     else:
         text = k.answer("recommend_one", number=main, title=title[main]["title"])
     words = list(dict.fromkeys(w for m in found_measures.measures for w in found_measures.evidence.get(m, [])))
-    return f"{text} {k.answer('recommend_evidence', evidence=', '.join(words))}" if words else text
+    text = f"{text} {k.answer('recommend_evidence', evidence=', '.join(words))}" if words else text
+    return f"{text} {caveat}" if (caveat := uncovered_caveat(k, found_measures)) else text
+
+
+def uncovered_caveat(k: Knowledge, fitting: Recommendation) -> str:
+    """A measure tied to the call's three technologies, for a project that names only
+    others ("une formation en cybersécurité"): the text does not say it can be chosen."""
+    tied = set(k.facts["measures_tied_to_technologies"])
+    if fitting.technologies or not fitting.other_technologies or not tied & set(fitting.measures):
+        return ""
+    names = k.wording["technology_names"]
+    listed = f" {k.wording['format']['and']} ".join(names[t] for t in fitting.other_technologies[:2])
+    return k.answer("recommend_uncovered", names=listed)
 
 
 _MEASURE_TOPICS = {"ask_measures", "recommend_measure"}
@@ -43,6 +57,8 @@ def named_measure(q: Question) -> int | None:
         named = [q.focus]
     elif not named and q.context.memory.topic in _MEASURE_TOPICS:  # "wat houdt de vierde in?"
         named = [int(n) for n in found(q.lang, "ordinals", q.text)][:1]
+    if not named and found(q.lang, "counted", q.text):  # "la mesure numéro 3"
+        named = [int(d) for d in re.findall(r"\b([1-5])\b", q.text)][:1]
     if len(named) != 1 or (speaks_about_self(q.text, q.lang) and recommend(q.text, q.lang).measures):
         return None
     return named[0]
@@ -98,11 +114,8 @@ def technologies(k: Knowledge, q: Question) -> Reply:
     names = k.wording["technology_names"]
     sentences = []
     for tech in asked[:2]:
-        if tech in covered:
-            others = [names[t] for t in covered if t != tech]
-            sentences.append(
-                k.answer("technology_covered", name=names[tech], others=f" {k.wording['format']['and']} ".join(others))
-            )
+        if tech in covered:  # one technology asked, that one answered
+            sentences.append(k.answer("technology_covered", name=names[tech]))
         else:
             sentences.append(k.answer("technology_not_named", name=names[tech]))
     return Reply(" ".join(sentences))

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.dialogue.cues import found, opening
 from bot.dialogue.memory import Memory
+from bot.eligibility.interpret import speaks_about_self
 from bot.intents import intents
 from bot.rasa_io.parse_data import Part
 from bot.text.normalize import words
@@ -50,12 +51,20 @@ class Asked:
 
 def plan(message: Message, memory: Memory) -> list[Asked]:
     """The questions `message` asks, in the order asked (at least one)."""
+    message = without_preambles(message)
     return (
-        follow_up(message, memory)
-        or several_questions(message)
+        several_questions(message)
+        or follow_up(message, memory)
         or question_of_long_message(message)
+        or question_after_pleasantries(message)
         or [Asked(message.intent, message.text)]
     )
+
+
+def without_preambles(message: Message) -> Message:
+    """The message without parts that only announce questions ("twee vragen:")."""
+    kept = [p for p in message.parts if not (len(words(p.text)) <= SHORT and found(message.lang, "preambles", p.text))]
+    return replace(message, parts=kept) if len(kept) != len(message.parts) else message
 
 
 def _is_question(intent: str) -> bool:
@@ -79,6 +88,8 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
         return []
     if not words(rest):
         return []
+    if memory.topic and opening(lang, "elaborate", rest):  # "et pourquoi il le lance ?"
+        return [Asked(ELABORATE, text, follow_up=True)]
     standalone = _confident_question(message) and len(words(rest)) > SHORT
     intent = None if standalone else topic_of(rest, lang, memory.topic)
     if intent:
@@ -187,6 +198,15 @@ def several_questions(message: Message) -> list[Asked]:
     return asked if len(asked) >= 2 else []
 
 
+def _describes(part: Part, parts: list[Part], marked: bool, lang: str) -> bool:
+    """A clause that describes the applicant or their project rather than asks."""
+    if part.intent not in intents().describes:
+        return False
+    if marked:
+        return _beside_project_question(part, parts)
+    return speaks_about_self(part.text, lang)  # "wij zijn een vzw" but not "wie mag meedoen"
+
+
 def _beside_project_question(part: Part, parts: list[Part]) -> bool:
     """A later part of the same sentence asks about the applicant's project."""
     return any(
@@ -210,9 +230,22 @@ def question_of_long_message(message: Message) -> list[Asked]:
     if len(sentences) < 2 or len(words(message.text)) < LONG:
         return []  # "il faut envoyer le dossier où ? par mail ?" is one question
     questioned = [s for s in sentences if any(p.question for p in message.parts if p.sentence == s)]
-    target = questioned[-1] if questioned else sentences[-1]
-    parts = [p for p in message.parts if p.sentence == target]
-    text = message.text[parts[0].start : parts[-1].end]
+    return _question_in(message, questioned[-1:] or sentences)
+
+
+def question_after_pleasantries(message: Message) -> list[Asked]:
+    """ "Merci. Et c'est encore ouvert ?", "Hallo, wat is het budget?": the question after
+    a greeting or a thank-you, when the message as a whole reads as the pleasantry."""
+    if _confident_question(message) or len(message.parts) < 2:
+        return []
+    questioned = sorted({p.sentence for p in message.parts if p.question})
+    return _question_in(message, questioned or sorted({p.sentence for p in message.parts}))
+
+
+def _question_in(message: Message, sentences: list[int]) -> list[Asked]:
+    """The best question among the parts of `sentences` (the message's intent when it is
+    the one asked there)."""
+    parts = [p for p in message.parts if p.sentence in sentences]
     candidates = [p for p in parts if _is_question(p.intent) and p.confidence >= CONFIDENT]
     best = max(candidates, key=lambda p: p.confidence, default=None)
     table = intents()
@@ -224,4 +257,6 @@ def question_of_long_message(message: Message) -> list[Asked]:
         intent = best.intent
     if intent is None:
         return []
+    chosen = [p for p in parts if p.sentence == best.sentence] if best else parts
+    text = message.text[chosen[0].start : chosen[-1].end]
     return [Asked(intent, message.text if intent in table.about_the_project else text)]

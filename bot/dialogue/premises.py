@@ -103,9 +103,13 @@ def _next_tech(k: Knowledge, text: str, today: dt.date) -> str | None:
 
 
 def _technologies(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """A wrong number of technologies corrected; "blockchain telt mee, toch?": no."""
     for claim in counts(text, k.lang, "technologies"):
         if not _same(claim.value, len(k.facts["technologies"])):
             return _premise(k, "technologies_wrong", claimed=claim.written)
+    asked = found(k.lang, "technologies", text)
+    if asked and is_yes_no(text, k.lang) and not set(asked) & set(k.facts["technologies"]):
+        return _premise(k, "no")
     return None
 
 

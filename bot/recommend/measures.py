@@ -43,6 +43,7 @@ class Recommendation:
     activities: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
     technologies: list[str] = field(default_factory=list)  # only the call's: vr, iot, big_data
+    other_technologies: list[str] = field(default_factory=list)  # named but not the call's: ai, cloud…
     evidence: dict[int, list[str]] = field(default_factory=dict)
     scores: dict[int, float] = field(default_factory=dict)  # every candidate, for tuning
 
@@ -238,6 +239,7 @@ def recommend(text: str, lang: str) -> Recommendation:
         activities=_keys(clues, "activities"),
         audiences=_keys(clues, "audiences"),
         technologies=_keys(clues, TECHNOLOGIES, covered_technologies(lang)),
+        other_technologies=[t for t in _keys(clues, TECHNOLOGIES) if t not in covered_technologies(lang)],
         evidence={n: _evidence(n, clues, settings) for n in chosen},
         scores=dict(ranked),
     )

@@ -25,7 +25,7 @@ def test_french_and_dutch_have_the_same_keys(part: str) -> None:
 @pytest.mark.parametrize("lang", SUPPORTED)
 def test_every_answer_renders_with_the_facts(lang: str) -> None:
     k = load_knowledge(lang)
-    extra = {"days_left": 3, "label": "X", "name": "X", "others": "X", "topic": "X", "number": 1,
+    extra = {"days_left": 3, "label": "X", "name": "X", "names": "X", "topic": "X", "number": 1,
              "title": "X", "detail": "X", "length": "1", "limit": "1", "second": 2, "second_title": "X",
              "evidence": "X"}  # fmt: skip
     for key in k.wording["answers"]:

@@ -106,3 +106,40 @@ def test_a_project_described_earlier_answers_which_measure_is_that() -> None:
     _, memory = turn(parsed("Wij geven korte opleidingen over IoT aan werkzoekenden.", "nl", "recommend_measure"))
     reply, _ = turn(parsed("welke maatregel is dat volgens u?", "nl", "ask_measures"), memory)
     assert "maatregel 5" in reply.text and "1." not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("je voudrais demander à l'équipe si un même projet peut combiner deux mesures", "fr"),
+     ("ik wil het team graag vragen of een project twee maatregelen mag combineren", "nl")],
+)  # fmt: skip
+def test_a_request_for_a_person_that_holds_its_question_passes_that_question_on(text: str, lang: str) -> None:
+    reply, _ = turn(parsed(text, lang, "request_human"))
+    assert reply.start == "handoff_form" and reply.question == text
+
+
+@pytest.mark.parametrize("text, lang", [("transmettez ma question svp", "fr"), ("geef die vraag door aub", "nl")])
+def test_asking_to_pass_the_question_on_is_a_request_for_a_person(text: str, lang: str) -> None:
+    _, memory = turn(parsed("un même candidat peut-il déposer plusieurs projets ?", "fr", "ask_unanswered"))
+    reply, _ = respond(parsed(text, lang, "out_of_scope", confidence=0.4), memory,
+                       Context(memory=memory, previous_question=memory.open_question), AFTER)  # fmt: skip
+    assert reply.start == "handoff_form" and reply.question == memory.open_question
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("nous sommes une association de fait, on peut participer ?", "fr"),
+     ("wij zijn een feitelijke vereniging, mogen we meedoen?", "nl")],
+)  # fmt: skip
+def test_a_kind_the_text_does_not_decide_is_offered_to_staff_not_to_the_check(text: str, lang: str) -> None:
+    reply, _ = turn(parsed(text, lang, "check_eligibility"))
+    assert reply.offer != "eligibility_check" and reply.offer is not None
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [("la blockchain compte aussi, c'est ça ?", "fr", "Non"), ("blockchain telt toch ook mee?", "nl", "Nee")],
+)  # fmt: skip
+def test_a_technology_the_call_does_not_name_gets_a_no(text: str, lang: str, start: str) -> None:
+    reply, _ = turn(parsed(text, lang, "ask_technologies"))
+    assert reply.text.startswith(start)
