@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from tests.e2e.conftest import Assistant, start_assistant
-
-POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+from tests.e2e.conftest import Assistant
 
 
 def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant, sender: str) -> None:
@@ -37,28 +31,8 @@ def test_restart_keeps_the_conversation_on_sqlite(assistant: Assistant) -> None:
     keeps_conversation_across_restart(assistant)
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database, dropped afterwards."""
-    import psycopg2
-
-    name = f"rasa_e2e_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(POSTGRES_ADMIN)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
-
-
-def test_restart_keeps_the_conversation_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
-    running = start_assistant(tmp_path, postgres_url)
-    try:
-        keeps_conversation_across_restart(running)
-    finally:
-        running.stop()
+def test_restart_keeps_the_conversation_on_postgresql(postgres_assistant: Assistant) -> None:
+    keeps_conversation_across_restart(postgres_assistant)
 
 
 def test_purge_removes_idle_conversations_but_keeps_open_tickets(assistant: Assistant) -> None:
