@@ -14,9 +14,12 @@ def create_app(settings: WebSettings | None = None) -> web.Application:
     app[SETTINGS] = settings or WebSettings.from_env()
     app[LIVE] = LiveHub()
     # Parts are imported here so that each can be developed and tested on its own.
+    from bot.web.health import setup_health
     from bot.web.public import setup_public
     from bot.web.staff import setup_staff
+    from bot.web.staff.keys import DESK
 
     setup_staff(app)
     setup_public(app)
+    setup_health(app, engine=lambda: app[DESK].engine if DESK in app else None)
     return app

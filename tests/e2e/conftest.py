@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.credentials import ephemeral
 from bot.processes import DEFAULT_MODEL, Service, action_server, rasa_server
 from tests.ports import free_port
 
@@ -53,7 +54,8 @@ class Assistant:
         return "\n".join(r.get("text", "") for r in self.say(sender, message, metadata))
 
     def tracker(self, sender: str) -> dict:
-        url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker"
+        token = ephemeral().rasa_token  # the servers the tests start share this process's credentials
+        url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker?token={token}"
         with urllib.request.urlopen(url, timeout=30) as response:
             return json.load(response)
 

@@ -86,6 +86,7 @@ def public_app(settings: WebSettings) -> web.Application:
 @pytest.fixture
 def settings(rasa: FakeRasa, tmp_path: Any) -> WebSettings:
     return WebSettings(
+        port=free_port(),
         rasa_url=rasa.url,
         chat_rate_limit=5,
         chat_rate_limit_address=8,
@@ -96,7 +97,8 @@ def settings(rasa: FakeRasa, tmp_path: Any) -> WebSettings:
 
 @pytest.fixture
 async def client(settings: WebSettings) -> AsyncIterator[TestClient[Any, Any]]:
-    async with TestClient(TestServer(public_app(settings))) as test_client:
+    # On the settings' port: the chat accepts the origins of that port only.
+    async with TestClient(TestServer(public_app(settings), port=settings.port)) as test_client:
         yield test_client
 
 

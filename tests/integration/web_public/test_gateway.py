@@ -46,9 +46,16 @@ async def test_a_foreign_or_missing_origin_is_refused_before_the_upgrade(client:
     assert refused.value.status == 403
 
 
-async def test_configured_origins_replace_the_own_host(settings: WebSettings) -> None:
+async def test_a_page_naming_another_site_as_origin_and_host_is_refused(client: Client) -> None:
+    headers = {"Origin": "http://evil.example", "Host": "evil.example"}
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await client.ws_connect("/chat/ws", headers=headers)
+    assert refused.value.status == 403
+
+
+async def test_configured_origins_replace_the_default_ones(settings: WebSettings) -> None:
     app = public_app(with_settings(settings, allowed_origins=("https://call.example",)))
-    async with TestClient(TestServer(app)) as client:
+    async with TestClient(TestServer(app, port=settings.port)) as client:
         with pytest.raises(aiohttp.WSServerHandshakeError):
             await client.ws_connect("/chat/ws", headers={"Origin": own_origin(client)})
         ws, _ = await open_chat(client, origin="https://call.example")
