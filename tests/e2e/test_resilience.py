@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
 from tests.e2e.conftest import Assistant
 
 
@@ -16,6 +18,31 @@ def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant,
     finally:
         assistant.actions.start().wait_ready()
     assert "1 september 2016" in assistant.text(sender, "En wat is de deadline?")
+
+
+@pytest.mark.parametrize(
+    ("ask_for_staff", "question", "apology"),
+    [
+        ("Ik wil met een medewerker spreken", "Hoeveel mag een project maximaal krijgen?", "technisch probleem"),
+        ("je voudrais parler à quelqu'un", "Quel est le montant maximum par projet ?", "problème technique"),
+    ],
+)
+def test_a_form_keeps_a_message_sent_while_the_action_server_is_down(
+    assistant: Assistant, sender: str, ask_for_staff: str, question: str, apology: str
+) -> None:
+    assistant.text(sender, ask_for_staff)  # the hand-off asks for the question
+    assistant.actions.stop()
+    try:
+        replies = assistant.say(sender, question)
+        assert apology in replies[0]["text"]
+        assert {"retry": True} in [r.get("custom") for r in replies]  # bot.web sends it again later
+    finally:
+        assistant.actions.start().wait_ready()
+    control = f"control-{sender}"
+    assistant.text(control, ask_for_staff)
+    assert assistant.text(sender, question) == assistant.text(control, question)  # as if never down
+    tracker = assistant.tracker(sender)
+    assert tracker["active_loop"]["name"] == "handoff_form" and tracker["slots"]["handoff_question"] == question
 
 
 def keeps_conversation_across_restart(assistant: Assistant) -> None:

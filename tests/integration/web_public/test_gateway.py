@@ -145,6 +145,22 @@ async def test_rasa_down_is_explained_and_the_message_goes_through_when_it_is_ba
     await ws.close()
 
 
+async def test_an_action_server_down_keeps_the_message_for_later_and_the_history_shows_it_once(
+    client: Client, rasa: FakeRasa
+) -> None:
+    ws, welcome = await open_chat(client)
+    rasa.actions_down = True
+    error = await say(ws, "Quel budget ?", "act1")
+    assert error["code"] == "unavailable" and error["retry"]  # the page keeps it and sends it again
+    rasa.actions_down = False
+    reply = await say(ws, "Quel budget ?", "act1")
+    assert reply["type"] == "reply" and reply["messages"][0]["text"].startswith("echo: Quel budget ?")
+    await ws.close()
+    again, rejoined = await open_chat(client, welcome["conversation_id"])
+    assert [line["role"] for line in rejoined["history"]] == ["user", "bot"]
+    await again.close()
+
+
 async def test_a_reload_gets_the_history_with_quick_reply_titles(client: Client) -> None:
     ws, welcome = await open_chat(client)
     await say(ws, "Bonjour", "h1")
