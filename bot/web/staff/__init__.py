@@ -36,6 +36,7 @@ from bot.web.staff.routes import add_routes
 from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
 from bot.web.staff.throttle import LoginThrottle
+from bot.web.staff.unavailable import database_middleware
 
 PREFIX = "/staff"
 
@@ -62,7 +63,7 @@ def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mail
     # Order: the database first, so that it closes last, after pending e-mails are sent.
     app.cleanup_ctx.extend([database_ctx, rasa_http_ctx, tracker_store_ctx, delivery_ctx])
 
-    staff = web.Application(middlewares=[login_middleware, csrf_middleware])
+    staff = web.Application(middlewares=[database_middleware, login_middleware, csrf_middleware])
     staff.on_response_prepare.append(add_security_headers)
     add_routes(staff.router)
     app[STAFF_APP] = staff

@@ -22,6 +22,8 @@ class StaffConfig:
         max_lock_seconds: Longest lock.
         review_below: The review shows messages the NLU classified with less confidence
             than this (REVIEW_CONFIDENCE_BELOW).
+        database_retry_seconds: How often the schema upgrade is tried again while the
+            tickets database is unreachable at start-up.
     """
 
     mail_retry_seconds: float = 60.0
@@ -32,6 +34,7 @@ class StaffConfig:
     lock_seconds: float = 30.0
     max_lock_seconds: float = 3600.0
     review_below: float = 0.6
+    database_retry_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StaffConfig:
