@@ -20,6 +20,7 @@ from types import FrameType
 
 from bot.credentials import ServiceCredentials, load_or_create
 from bot.paths import PROJECT_ROOT
+from bot.privacy.conversations import default_tracker_store_url
 from bot.processes import RASA_BIN, Service, action_server, rasa_server, web_server
 from bot.supervisor import Supervisor
 
@@ -47,7 +48,7 @@ class RunSettings:
             web_port=int(env.get("WEB_PORT", "8080")),
             web_host=env.get("WEB_HOST", "127.0.0.1"),
             rasa_interface=env.get("RASA_INTERFACE", "127.0.0.1"),  # loopback: internal only
-            tracker_store_url=env.get("TRACKER_STORE_URL", f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"),
+            tracker_store_url=env.get("TRACKER_STORE_URL") or default_tracker_store_url(),
             endpoints=env.get("RASA_ENDPOINTS", "endpoints.yml"),
             log_dir=Path(env.get("BOT_LOG_DIR") or PROJECT_ROOT / "var" / "log"),
             secrets_dir=Path(env.get("BOT_SECRETS_DIR") or PROJECT_ROOT / "var" / "secrets"),
