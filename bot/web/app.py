@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.web.headers import baseline_headers
 from bot.web.keys import LIVE, SETTINGS
 from bot.web.live import LiveHub
 from bot.web.settings import WebSettings
@@ -11,6 +12,7 @@ from bot.web.settings import WebSettings
 
 def create_app(settings: WebSettings | None = None) -> web.Application:
     app = web.Application()
+    app.on_response_prepare.append(baseline_headers)
     app[SETTINGS] = settings or WebSettings.from_env()
     app[LIVE] = LiveHub()
     # Parts are imported here so that each can be developed and tested on its own.

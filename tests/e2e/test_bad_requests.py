@@ -96,3 +96,21 @@ def test_the_http_api_is_no_way_around_the_channel(assistant: Assistant, sender_
         status = api(assistant, method, path + suffix, body)
         assert status < 500 and status not in {401, 403}  # the call reached the store, which refused
         assert alive(assistant)
+
+
+QUESTIONS = [
+    "Quel est le budget total de l'appel ?", "Wat is het totale budget van de oproep?",
+    "Jusqu'à quand peut-on rentrer un projet ?", "Tot wanneer kunnen we indienen?",
+    "Les indépendants peuvent-ils participer ?", "Mogen zelfstandigen deelnemen?",
+    "Quelles sont les technologies visées ?", "Wie heeft de oproep gelanceerd?",
+    "Quelles sont les mesures prioritaires ?", "Welke maatregelen zijn er?",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_invisible_characters_change_nothing_to_the_answer(assistant: Assistant, question: str) -> None:
+    # Every character separated by a zero-width space, a joiner or a soft hyphen in turn.
+    marks = ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"]
+    hidden = "".join(c + marks[i % len(marks)] for i, c in enumerate(question))
+    plain = assistant.text(f"plain-{abs(hash(question))}", question)
+    assert assistant.text(f"hidden-{abs(hash(question))}", hidden) == plain
