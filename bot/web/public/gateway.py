@@ -223,6 +223,6 @@ class ChatConnection:
 def _parse(data: Any) -> dict[str, Any] | None:
     try:
         value = json.loads(data)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # not JSON, or nested too deep to read
         return None
     return value if isinstance(value, dict) else None

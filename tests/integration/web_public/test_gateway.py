@@ -145,6 +145,14 @@ async def test_rasa_down_is_explained_and_the_message_goes_through_when_it_is_ba
     await ws.close()
 
 
+async def test_json_nested_too_deep_is_invalid_and_the_chat_goes_on(client: Client) -> None:
+    ws, _ = await open_chat(client)
+    await ws.send_str("[" * 5000)  # the JSON reader gives up (RecursionError): it dropped the socket
+    assert (await ws.receive_json(timeout=5))["code"] == "invalid"
+    assert (await say(ws, "Quel budget ?", "after-deep"))["type"] == "reply"
+    await ws.close()
+
+
 async def test_an_action_server_down_keeps_the_message_for_later_and_the_history_shows_it_once(
     client: Client, rasa: FakeRasa
 ) -> None:
