@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.paths import PROJECT_ROOT
+
 ACTION_SECRET_HEADER = "X-Action-Secret"  # the name endpoints.yml uses
 
 
@@ -40,6 +42,24 @@ class ServiceCredentials:
 def ephemeral() -> ServiceCredentials:
     """One random set for the servers a test run or a benchmark starts (kept nowhere)."""
     return ServiceCredentials.generate()
+
+
+def default_secrets_dir(env: Mapping[str, str] | None = None) -> Path:
+    """BOT_SECRETS_DIR, or `var/secrets/`."""
+    env = os.environ if env is None else env
+    return Path(env.get("BOT_SECRETS_DIR") or PROJECT_ROOT / "var" / "secrets")
+
+
+def rasa_token_from_env(env: Mapping[str, str] | None = None) -> str | None:
+    """The Rasa HTTP API token for a tool talking to `make run`'s server: RASA_TOKEN, else the
+    one `make run` keeps (never created here)."""
+    env = os.environ if env is None else env
+    if env.get("RASA_TOKEN"):
+        return env["RASA_TOKEN"]
+    try:
+        return (default_secrets_dir(env) / "rasa_token").read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
 
 
 def load_or_create(folder: Path, env: Mapping[str, str] | None = None) -> ServiceCredentials:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from bot.credentials import ServiceCredentials, load_or_create
+from bot.credentials import ServiceCredentials, default_secrets_dir, load_or_create
 from bot.paths import PROJECT_ROOT
 from bot.privacy.conversations import default_tracker_store_url
 from bot.processes import RASA_BIN, Service, action_server, rasa_server, web_server
@@ -51,7 +51,7 @@ class RunSettings:
             tracker_store_url=env.get("TRACKER_STORE_URL") or default_tracker_store_url(),
             endpoints=env.get("RASA_ENDPOINTS", "endpoints.yml"),
             log_dir=Path(env.get("BOT_LOG_DIR") or PROJECT_ROOT / "var" / "log"),
-            secrets_dir=Path(env.get("BOT_SECRETS_DIR") or PROJECT_ROOT / "var" / "secrets"),
+            secrets_dir=default_secrets_dir(env),
         )
 
 
