@@ -118,7 +118,8 @@ def run(settings: RunSettings, shell: bool) -> int:
         if not supervisor.start_all(announce=_announce):
             return 0
         if shell:
-            command = [str(RASA_BIN), "shell", "--model", "models/current.tar.gz", "--endpoints", settings.endpoints]
+            command = [str(RASA_BIN), "shell", "--model", "models/current.tar.gz", "--endpoints", settings.endpoints,
+                       "--port", str(settings.rasa_port)]  # fmt: skip
             env = {**os.environ, "ACTION_SERVER_SECRET": credentials.action_secret}
             return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
         print(_ready_message(settings), flush=True)
