@@ -100,13 +100,20 @@ def _staff_reset_password(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
+    from sqlalchemy import make_url
+
+    from bot.mail.settings import MailSettings
+    from bot.privacy import compact_sqlite, default_tracker_store_url, purge_conversations, purge_outbox
+
     desk = Desk.from_env()
+    flushed = desk.flush_spool()  # a spooled ticket follows the database's retention from now on
+    left = sum(1 for _ in desk.spool.records())
+    if flushed or left:
+        print(f"{flushed} spooled ticket(s) written to the database first, {left} left in the spool")
     count = desk.purge(args.older_than)
     print(f"personal data removed from {count} closed ticket(s)")
-    tracker_store = os.environ.get("TRACKER_STORE_URL")
-    if tracker_store and not args.tickets_only:
-        from bot.privacy import purge_conversations
-
+    if not args.tickets_only:
+        tracker_store = default_tracker_store_url()
         active = {t.conversation_id for s in ("open", "answered") for t in desk.queue(status=s) if t.conversation_id}
         votes = 0
 
@@ -116,9 +123,14 @@ def _purge(args: argparse.Namespace) -> int:
             desk.forget_annotation_conversations(conversation_ids)
 
         removed = purge_conversations(tracker_store, args.older_than, keep=active, on_removed=forget)
-        print(f"{removed} conversation(s) idle for more than {args.older_than} days removed from the tracker store")
+        compact_sqlite(tracker_store)
+        where = make_url(tracker_store).render_as_string(hide_password=True)
+        print(f"{removed} conversation(s) idle for more than {args.older_than} days removed from {where}")
         print(f"{votes} 'was this helpful?' vote(s) of those conversations removed")
-    return 0
+        outbox = MailSettings.from_env().outbox_dir
+        print(f"{purge_outbox(outbox, args.older_than)} reply e-mail file(s) removed from {outbox}")
+    compact_sqlite(database_url_from_env())  # last: the votes and annotations went from it too
+    return 0 if left == 0 else 3
 
 
 def _mail_deliver(args: argparse.Namespace) -> int:
@@ -174,10 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     reset.set_defaults(handler=_staff_reset_password)
 
     purge = commands.add_parser(
-        "purge", help="remove personal data of tickets closed long ago, and idle conversations (TRACKER_STORE_URL)"
+        "purge",
+        help="remove personal data of tickets closed long ago, idle conversations (TRACKER_STORE_URL, default"
+        " var/tracker.db) and old outbox e-mails (MAIL_OUTBOX_DIR); spooled tickets are written first",
     )
     purge.add_argument("--older-than", type=_days, required=True, metavar="DAYS")
-    purge.add_argument("--tickets-only", action="store_true", help="leave the tracker store alone")
+    purge.add_argument("--tickets-only", action="store_true", help="leave the tracker store and the outbox alone")
     purge.set_defaults(handler=_purge)
 
     mail = commands.add_parser("mail", help="reply e-mails").add_subparsers(dest="action", required=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.applicants import start_check
-from bot.answers.buttons import menu
+from bot.answers.buttons import intent_payload, menu
 from bot.answers.handoff import offer_handoff, start_handoff
 from bot.answers.reply import HANDOFF, Button, Question, Reply
 from bot.knowledge import Knowledge, load_knowledge
@@ -41,7 +41,7 @@ def likely_topics(k: Knowledge, q: Question, count: int = 3) -> list[Button]:
     """Quick replies for the intents the NLU found next most likely, else the menu."""
     titles = k.wording["topics"]
     topics = [i for i in q.context.likely_intents if i in titles][:count]
-    return [Button(titles[i], f"/{i}") for i in topics] or menu(k)
+    return [Button(titles[i], intent_payload(i)) for i in topics] or menu(k)
 
 
 def grounded(k: Knowledge, q: Question) -> Reply | None:

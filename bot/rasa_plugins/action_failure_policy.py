@@ -2,9 +2,14 @@
 
 When the action server is down or an action raises, Rasa logs the error, drops the
 action's events and carries on, so the applicant would get no reply. This policy sees
-that a custom action ran without any bot message since the applicant's last message and
+that a custom action ran without any bot message since the applicant's last message, or
+that a form ran and produced nothing at all (a form that works always sets a slot), and
 predicts `utter_action_failed` (an apology in the conversation's language, from
-domain.yml so that it needs no action server), then listens.
+domain.yml so that it needs no action server, carrying `{"retry": true}` so that a
+client such as bot.web sends the message again later: `bot.rasa_io.apology`), then
+listens. A form is left as it was: the message sent again is read by it as if it came
+for the first time. (Reverting the message instead, with `action_default_fallback`,
+loses the form: Rasa's replay of a loop then rewinds one message too many.)
 """
 
 from __future__ import annotations
@@ -31,9 +36,12 @@ def apologies_enabled() -> bool:
 
 
 def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str | None:
-    """The custom action that ran silently since the last user message, if any."""
+    """The custom action or form that ran silently since the last user message, if any."""
+    events = tracker.events
+    if events and isinstance(events[-1], ActionExecuted) and events[-1].action_name in domain.form_names:
+        return events[-1].action_name  # a form that ran and changed nothing: its call failed
     silent_action = None
-    for event in reversed(tracker.events):
+    for event in reversed(events):
         if isinstance(event, UserUttered):
             return silent_action
         if isinstance(event, BotUttered):
@@ -69,10 +77,15 @@ class ActionFailurePolicy(Policy):
         if not apologies_enabled():
             return self._prediction(probabilities)
         if tracker.latest_action_name == APOLOGY:
-            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+            wanted = ACTION_LISTEN_NAME
         elif failed_custom_action(tracker, domain):
-            probabilities[domain.index_for_action(APOLOGY)] = 1.0
-        return self._prediction(probabilities)
+            wanted = APOLOGY
+        else:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(wanted)] = 1.0
+        # A "no user" prediction, like the rules that keep a form going: it must overrule
+        # them, or a form whose call failed would just listen.
+        return self._prediction(probabilities, is_no_user_prediction=True)
 
     @classmethod
     def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> ActionFailurePolicy:  # type: ignore[no-untyped-def,override]

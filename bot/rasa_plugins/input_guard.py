@@ -20,13 +20,14 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.language import detect
 from bot.limits import max_message_chars
 from bot.rasa_plugins.fingerprint import data_fingerprint
-from bot.text.normalize import has_letters
+from bot.text.normalize import clean_text, has_letters
 
 
 def guarded_intent(text: str) -> str | None:
     """The intent that overrides the classifier for `text`, or None."""
     if text.startswith("/"):  # a button payload: Rasa's intent syntax, never overridden
         return None
+    text = clean_text(text)
     if not has_letters(text):
         return "unreadable_input"
     if len(text) > max_message_chars():

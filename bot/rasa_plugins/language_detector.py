@@ -19,6 +19,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import SUPPORTED, detect
 from bot.rasa_plugins.fingerprint import code_fingerprint, data_fingerprint
+from bot.text.normalize import clean_text
 
 LANGUAGE = "language"
 
@@ -62,7 +63,7 @@ class LanguageDetector(GraphComponent):
     @staticmethod
     def _mark(message: Message, add_entity: bool) -> None:
         text = message.get(TEXT) or ""
-        detection = detect(text)
+        detection = detect(clean_text(text))  # a zero-width space must not hide the words
         info = {
             "detected": detection.language,
             "requested": detection.requested,

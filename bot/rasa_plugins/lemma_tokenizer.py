@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.language import SUPPORTED
 from bot.rasa_plugins.fingerprint import code_fingerprint
 from bot.text.lemmas import analyse, lookup_norm, warm_up
-from bot.text.normalize import blank_markup, fold
+from bot.text.normalize import blank_markup, clean_text, fold
 
 _LANGUAGE_INFO = "language"
 
@@ -64,7 +64,7 @@ class LemmaTokenizer(Tokenizer):
         return cls(config)
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
-        text = message.get(attribute) or ""
+        text = clean_text(message.get(attribute) or "")  # as the REST channel does: other paths too
         if attribute != TEXT:
             # Intent and action names: plain words, as Rasa's whitespace tokenizer does.
             return self._convert_words_to_tokens(text.split(), text)

@@ -1,4 +1,4 @@
-"""Folding text so that case, accents and typographic quotes do not matter."""
+"""Cleaning what applicants type, and folding it so that case, accents and quotes do not matter."""
 
 from __future__ import annotations
 
@@ -8,6 +8,24 @@ import unicodedata
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_KEPT_CONTROLS = frozenset("\n\t")
+_LINE_BREAKS = re.compile(r"\r\n?")
+
+
+def clean_text(text: str) -> str:
+    """`text` as the assistant reads and stores it.
+
+    Lone surrogates (which no database can store) become U+FFFD; control characters but
+    line breaks and tabs, and invisible format characters (zero-width spaces and joiners,
+    bidirectional overrides, soft hyphens) are removed, since they split words for the
+    NLU and the language detector; then NFC, so that "e" + combining accent is "é".
+    """
+    if text.isascii() and text.isprintable():  # nearly every message: nothing to do
+        return text
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # joins valid pairs
+    text = _LINE_BREAKS.sub("\n", text)
+    text = "".join(c for c in text if c in _KEPT_CONTROLS or unicodedata.category(c) not in ("Cc", "Cf"))
+    return unicodedata.normalize("NFC", text)
 
 
 def fold(text: str) -> str:

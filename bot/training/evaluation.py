@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from bot.credentials import ephemeral
 from bot.paths import PROJECT_ROOT
 from bot.processes import APP_PYTHON, action_server, rasa_server
 from bot.rasa_io.http_api import RasaHttp
@@ -67,7 +68,7 @@ def evaluation_server(model: Path, work: Path) -> Iterator[RasaHttp]:
         rasa.start()
         actions.wait_ready()
         rasa.wait_ready(timeout=300)
-        yield RasaHttp(f"http://127.0.0.1:{rasa_port}", timeout=60)
+        yield RasaHttp(f"http://127.0.0.1:{rasa_port}", ephemeral().rasa_token, timeout=60)
     finally:
         rasa.stop()
         actions.stop()

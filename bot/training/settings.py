@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.credentials import rasa_token_from_env
 from bot.paths import PROJECT_ROOT
 from bot.tickets.db import database_url_from_env
 
@@ -63,7 +64,7 @@ class TrainingSettings:
             conversations=tuple(found),
             conversations_only=env.get("CONVERSATIONS_ONLY", ""),
             rasa_url=env.get("RASA_URL") or f"http://127.0.0.1:{port}",
-            rasa_token=env.get("RASA_TOKEN") or None,
+            rasa_token=rasa_token_from_env(env),  # make run's, when it is running
             database_url=env.get("DATABASE_URL") or database_url_from_env(),
             force=_on(env.get("FORCE", "")),
         )

@@ -7,10 +7,15 @@ from aiohttp import web
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 
+# On SIGTERM/SIGINT: chat WebSockets are closed ("going away") at once; a request still
+# waiting for Rasa gets this long. `make run` stops everything within a few seconds.
+SHUTDOWN_SECONDS = 2.0
+
 
 def main() -> None:
     settings = WebSettings.from_env()
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    app = create_app(settings)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=SHUTDOWN_SECONDS)
 
 
 if __name__ == "__main__":

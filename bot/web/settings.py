@@ -25,10 +25,12 @@ class WebSettings:
     # The Rasa server: REST channel for the chat, HTTP API (token) for transcripts.
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str | None = None
+    # The action server, checked by /healthz; empty: not checked.
+    actions_url: str = ""
     database_url: str = field(default_factory=_default_database_url)
     # Rasa's tracker store, read (never written) for the console's insight and review.
     tracker_store_url: str = field(default_factory=_default_tracker_store_url)
-    # Origins allowed to open the chat WebSocket; empty means "same host as the request".
+    # Origins allowed to open the chat WebSocket; empty: this server's loopback addresses.
     allowed_origins: tuple[str, ...] = ()
     # Secure cookies: on when the site is served over HTTPS (behind a proxy or not).
     secure_cookies: bool = False
@@ -36,6 +38,11 @@ class WebSettings:
     chat_rate_limit: int = 20
     chat_rate_limit_address: int = 60
     chat_rate_window: float = 60.0
+
+    @property
+    def chat_origins(self) -> tuple[str, ...]:
+        """The origins the chat accepts: as configured, else the addresses `make run` prints."""
+        return self.allowed_origins or (f"http://127.0.0.1:{self.port}", f"http://localhost:{self.port}")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> WebSettings:
@@ -47,6 +54,7 @@ class WebSettings:
             port=int(env.get("WEB_PORT", "8080")),
             rasa_url=env.get("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
             rasa_token=env.get("RASA_TOKEN") or None,
+            actions_url=env.get("ACTIONS_URL", f"http://127.0.0.1:{env.get('ACTIONS_PORT', '5055')}"),
             database_url=env.get("DATABASE_URL") or _default_database_url(),
             tracker_store_url=env.get("TRACKER_STORE_URL") or _default_tracker_store_url(),
             allowed_origins=origins,

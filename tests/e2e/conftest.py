@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot.credentials import ephemeral
 from bot.processes import DEFAULT_MODEL, Service, action_server, rasa_server
 from tests.ports import free_port
 
@@ -29,20 +32,30 @@ class Assistant:
 
     def say(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
+        status, replies = self.post_webhook(json.dumps(body).encode())
+        assert status == 200, replies
+        return replies
+
+    def post_webhook(self, body: bytes) -> tuple[int, Any]:
+        """POST a raw body to the REST channel: the status and the decoded JSON reply."""
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
-            data=json.dumps(body).encode(),
+            data=body,
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            assert response.status == 200
-            return json.load(response)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, json.load(response)
+        except urllib.error.HTTPError as error:
+            with error:
+                return error.code, json.load(error)
 
     def text(self, sender: str, message: str, metadata: dict | None = None) -> str:
         return "\n".join(r.get("text", "") for r in self.say(sender, message, metadata))
 
     def tracker(self, sender: str) -> dict:
-        url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker"
+        token = ephemeral().rasa_token  # the servers the tests start share this process's credentials
+        url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker?token={token}"
         with urllib.request.urlopen(url, timeout=30) as response:
             return json.load(response)
 
@@ -89,6 +102,18 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     running = start_assistant(tmp, f"sqlite:///{tmp / 'tracker.db'}")
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """The assistant on a PostgreSQL tracker store: a temporary database, dropped afterwards."""
+    from tests.integration.tickets.helpers import postgres_database
+
+    tmp = tmp_path_factory.mktemp("assistant-postgres")
+    with postgres_database() as url:
+        running = start_assistant(tmp, url)
+        yield running
+        running.stop()
 
 
 @pytest.fixture

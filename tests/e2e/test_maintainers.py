@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.credentials import ephemeral
 from bot.processes import DEFAULT_MODEL, PROJECT_ROOT
 from bot.rasa_io.http_api import RasaHttp
 from bot.rasa_io.model_archive import model_info
@@ -27,6 +28,7 @@ from bot.tickets.db import make_engine
 from bot.tickets.service import Desk
 from tests.e2e.conftest import Assistant, start_assistant
 
+TOKEN = ephemeral().rasa_token  # of the servers this test run starts
 # A few conversation tests in each language keep the run short; `make train` runs them all.
 CONVERSATIONS_ONLY = r"^(fr|nl)-(language|apply)-0[12]$"
 
@@ -49,6 +51,7 @@ def _models(tmp: Path) -> Path:
 def make(target: str, assistant: Assistant, tmp: Path, **variables: str) -> subprocess.CompletedProcess[str]:
     settings = {
         "RASA_URL": f"http://127.0.0.1:{assistant.rasa_port}",
+        "RASA_TOKEN": TOKEN,
         "DATABASE_URL": f"sqlite:///{tmp / 'bot.db'}",
         "CONVERSATIONS_ONLY": CONVERSATIONS_ONLY,
         **variables,
@@ -95,7 +98,7 @@ class Traffic:
 
 def _models_that_answered(assistant: Assistant, sender: str) -> list[str]:
     """The model id Rasa wrote on each user event of a conversation, in order."""
-    url = f"http://127.0.0.1:{assistant.rasa_port}/conversations/{sender}/tracker"
+    url = f"http://127.0.0.1:{assistant.rasa_port}/conversations/{sender}/tracker?token={TOKEN}"
     with urllib.request.urlopen(url, timeout=30) as response:
         events = json.load(response)["events"]
     return [e["metadata"].get("model_id") for e in events if e["event"] == "user"]
@@ -104,7 +107,7 @@ def _models_that_answered(assistant: Assistant, sender: str) -> list[str]:
 def test_make_train_puts_a_new_model_live_under_traffic_and_rollback_undoes(live: Assistant, tmp_path: Path) -> None:
     models = _models(tmp_path)
     old = model_info(models / "current.tar.gz").model_id
-    server = RasaHttp(f"http://127.0.0.1:{live.rasa_port}")
+    server = RasaHttp(f"http://127.0.0.1:{live.rasa_port}", TOKEN)
     assert server.status().model_id == old
     with Traffic(live) as traffic:
         result = make("train", live, tmp_path, MODELS_DIR=str(models), FORCE="1")
@@ -154,7 +157,7 @@ def test_a_worse_candidate_is_refused_and_the_live_model_stays(live: Assistant, 
     assert "REFUSED" in output and "held-out messages fr" in output, output[-4000:]
     assert "- 'il reste combien de jours pour rentrer un dossier'" in output  # the broken case, shown
     assert (models / "current.tar.gz").read_bytes() == before and not (models / "previous.tar.gz").exists()
-    assert RasaHttp(f"http://127.0.0.1:{live.rasa_port}").status().model_id == old
+    assert RasaHttp(f"http://127.0.0.1:{live.rasa_port}", TOKEN).status().model_id == old
     desk = Desk(make_engine(f"sqlite:///{tmp_path / 'bot.db'}"))
     refused = [r for r in desk.releases() if r.status == "refused"]
     assert len(refused) == 1 and refused[0].reason.startswith("held-out messages fr")

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Assistant, start_assistant
-
-POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+from tests.e2e.conftest import Assistant
 
 
 def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant, sender: str) -> None:
@@ -22,6 +18,31 @@ def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant,
     finally:
         assistant.actions.start().wait_ready()
     assert "1 september 2016" in assistant.text(sender, "En wat is de deadline?")
+
+
+@pytest.mark.parametrize(
+    ("ask_for_staff", "question", "apology"),
+    [
+        ("Ik wil met een medewerker spreken", "Hoeveel mag een project maximaal krijgen?", "technisch probleem"),
+        ("je voudrais parler à quelqu'un", "Quel est le montant maximum par projet ?", "problème technique"),
+    ],
+)
+def test_a_form_keeps_a_message_sent_while_the_action_server_is_down(
+    assistant: Assistant, sender: str, ask_for_staff: str, question: str, apology: str
+) -> None:
+    assistant.text(sender, ask_for_staff)  # the hand-off asks for the question
+    assistant.actions.stop()
+    try:
+        replies = assistant.say(sender, question)
+        assert apology in replies[0]["text"]
+        assert {"retry": True} in [r.get("custom") for r in replies]  # bot.web sends it again later
+    finally:
+        assistant.actions.start().wait_ready()
+    control = f"control-{sender}"
+    assistant.text(control, ask_for_staff)
+    assert assistant.text(sender, question) == assistant.text(control, question)  # as if never down
+    tracker = assistant.tracker(sender)
+    assert tracker["active_loop"]["name"] == "handoff_form" and tracker["slots"]["handoff_question"] == question
 
 
 def keeps_conversation_across_restart(assistant: Assistant) -> None:
@@ -37,28 +58,8 @@ def test_restart_keeps_the_conversation_on_sqlite(assistant: Assistant) -> None:
     keeps_conversation_across_restart(assistant)
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database, dropped afterwards."""
-    import psycopg2
-
-    name = f"rasa_e2e_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(POSTGRES_ADMIN)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
-
-
-def test_restart_keeps_the_conversation_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
-    running = start_assistant(tmp_path, postgres_url)
-    try:
-        keeps_conversation_across_restart(running)
-    finally:
-        running.stop()
+def test_restart_keeps_the_conversation_on_postgresql(postgres_assistant: Assistant) -> None:
+    keeps_conversation_across_restart(postgres_assistant)
 
 
 def test_purge_removes_idle_conversations_but_keeps_open_tickets(assistant: Assistant) -> None:

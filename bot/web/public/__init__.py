@@ -33,7 +33,7 @@ async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
 
 
 def setup_public(app: web.Application) -> None:
-    """Adds the applicant page, its assets, the chat WebSocket and `/healthz` to `app`."""
+    """Adds the applicant page, its assets and the chat WebSocket to `app`."""
     app[CHAT] = ChatState.from_settings(app[SETTINGS])
     app.cleanup_ctx.extend([_rasa_client, feedback_ctx])
     app.on_shutdown.append(close_sockets)
@@ -41,6 +41,5 @@ def setup_public(app: web.Application) -> None:
     router.add_get("/", pages.root, name="public_root")
     router.add_get("/{lang:fr|nl}/", pages.page, name="public_page")
     router.add_get("/{lang:fr|nl}", pages.add_slash)
-    router.add_get("/healthz", pages.health, name="healthz")
     router.add_get("/chat/ws", chat_socket, name="chat_ws")
     router.add_static("/public/", STATIC, name="public_static")

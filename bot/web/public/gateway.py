@@ -53,7 +53,7 @@ def frame_limit() -> int:
 
 async def chat_socket(request: web.Request) -> web.StreamResponse:
     """`GET /chat/ws`: refuses foreign origins before the upgrade, then runs one chat."""
-    if not origin_allowed(request, request.app[SETTINGS].allowed_origins):
+    if not origin_allowed(request, request.app[SETTINGS].chat_origins):
         raise web.HTTPForbidden(text="origin not allowed")
     wait = request.app[CHAT].connections.retry_after(request.remote or "unknown")
     if wait:  # the page's reconnection back-off tries again later
@@ -223,6 +223,6 @@ class ChatConnection:
 def _parse(data: Any) -> dict[str, Any] | None:
     try:
         value = json.loads(data)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # not JSON, or nested too deep to read
         return None
     return value if isinstance(value, dict) else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from bot.rasa_io.apology import is_apology_event
+
 MAX_LINES = 200  # a page reload shows the end of very long conversations only
 
 
@@ -39,14 +41,19 @@ def reply_line(reply: dict[str, Any]) -> ChatLine | None:
 
 
 def history_from_events(events: list[Any]) -> list[ChatLine]:
-    """User and bot messages in order. A clicked quick reply shows its title, not its payload."""
+    """User and bot messages in order. A clicked quick reply shows its title, not its payload.
+    A message answered with the apology for a failed action was sent again by the page:
+    it is shown once, where it was answered."""
     lines: list[ChatLine] = []
     titles: dict[str, str] = {}  # payload -> title, from the latest buttons offered
     for event in events:
         if not isinstance(event, dict):
             continue
         text = event.get("text")
-        if event.get("event") == "user" and isinstance(text, str):
+        if is_apology_event(event):
+            users = [i for i, line in enumerate(lines) if line["role"] == "user"]
+            del lines[users[-1] if users else len(lines) :]
+        elif event.get("event") == "user" and isinstance(text, str):
             lines.append(ChatLine(role="user", text=titles.get(text, text)))
             titles = {}
         elif event.get("event") == "bot":

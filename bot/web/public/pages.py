@@ -1,4 +1,4 @@
-"""The applicant page in French and Dutch, the language redirect and the health check."""
+"""The applicant page in French and Dutch, and the language redirect."""
 
 from __future__ import annotations
 
@@ -72,8 +72,3 @@ async def root(request: web.Request) -> web.Response:
 async def add_slash(request: web.Request) -> web.Response:
     """`/fr` -> `/fr/`."""
     raise web.HTTPMovedPermanently(request.app.router["public_page"].url_for(lang=request.match_info["lang"]))
-
-
-async def health(request: web.Request) -> web.Response:
-    """`/healthz`: the process serves requests (used by `make run` and the tests)."""
-    return web.json_response({"status": "ok"})

@@ -7,6 +7,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.rasa_io.apology import asks_to_retry
 from bot.rasa_io.tracker_json import MESSAGE_ID
 from bot.web.public.history import ChatLine, history_from_events
 
@@ -32,6 +33,8 @@ class RasaClient:
         data = await self._request("POST", "/webhooks/rest/webhook", json=body)
         if not isinstance(data, list):
             raise RasaUnavailable("unexpected reply from the REST channel")
+        if asks_to_retry(data):  # an action failed (action server down): not answered, not kept
+            raise RasaUnavailable("the assistant could not answer: an action failed")
         return [reply for reply in data if isinstance(reply, dict)]
 
     async def history(self, sender: str) -> list[ChatLine]:

@@ -6,8 +6,6 @@ console only. `setup_staff` only wires; each concern lives in its own module.
 
 from __future__ import annotations
 
-from functools import partial
-
 from aiohttp import web
 
 from bot.insight.cache import ReportCache
@@ -17,9 +15,11 @@ from bot.web.staff.auth import login_middleware
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.csrf import csrf_middleware
 from bot.web.staff.delivery import delivery_ctx
+from bot.web.staff.devices import KnownDevices
 from bot.web.staff.headers import add_security_headers
 from bot.web.staff.keys import (
     CONFIG,
+    DEVICES,
     INTENTS,
     MAILER,
     REPORTS,
@@ -27,8 +27,7 @@ from bot.web.staff.keys import (
     STAFF_APP,
     TEMPLATES,
     TEXTS,
-    THROTTLE_ACCOUNT,
-    THROTTLE_ADDRESS,
+    THROTTLE,
 )
 from bot.web.staff.lifecycle import database_ctx, rasa_http_ctx, tracker_store_ctx
 from bot.web.staff.render import make_environment
@@ -36,6 +35,7 @@ from bot.web.staff.routes import add_routes
 from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
 from bot.web.staff.throttle import LoginThrottle
+from bot.web.staff.unavailable import database_middleware
 
 PREFIX = "/staff"
 
@@ -52,9 +52,8 @@ def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mail
     app[CONFIG] = config
     app[MAILER] = mailer or mailer_from_env()
     app[SESSIONS] = SessionStore(config.session_idle_seconds, config.session_max_seconds)
-    throttle = partial(LoginThrottle, lock_seconds=config.lock_seconds, max_lock_seconds=config.max_lock_seconds)
-    app[THROTTLE_ACCOUNT] = throttle(config.max_failures)
-    app[THROTTLE_ADDRESS] = throttle(config.max_failures_per_address)
+    app[THROTTLE] = LoginThrottle(config.free_failures, config.first_delay_seconds, config.max_delay_seconds)
+    app[DEVICES] = KnownDevices()
     app[TEMPLATES] = make_environment()
     app[TEXTS] = Texts()
     app[REPORTS] = ReportCache()
@@ -62,7 +61,7 @@ def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mail
     # Order: the database first, so that it closes last, after pending e-mails are sent.
     app.cleanup_ctx.extend([database_ctx, rasa_http_ctx, tracker_store_ctx, delivery_ctx])
 
-    staff = web.Application(middlewares=[login_middleware, csrf_middleware])
+    staff = web.Application(middlewares=[database_middleware, login_middleware, csrf_middleware])
     staff.on_response_prepare.append(add_security_headers)
     add_routes(staff.router)
     app[STAFF_APP] = staff

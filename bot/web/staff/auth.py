@@ -17,7 +17,9 @@ from bot.web.staff.sessions import COOKIE_NAME
 PUBLIC_ROUTES = frozenset({"login", "login_submit", "static"})
 
 
-def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+def set_cookie(
+    request: web.Request, response: web.StreamResponse, name: str, value: str, max_age: int | None = None
+) -> None:
     """Set a console cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, console path only.
 
     Args:
@@ -25,6 +27,7 @@ def set_cookie(request: web.Request, response: web.StreamResponse, name: str, va
         response: Where the cookie is set.
         name: Cookie name.
         value: Cookie value.
+        max_age: Seconds the browser keeps it; None: until the browser closes.
     """
     response.set_cookie(
         name,
@@ -33,6 +36,7 @@ def set_cookie(request: web.Request, response: web.StreamResponse, name: str, va
         httponly=True,
         samesite="Strict",
         secure=request.config_dict[SETTINGS].secure_cookies,
+        max_age=max_age,
     )
 
 

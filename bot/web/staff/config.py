@@ -15,23 +15,25 @@ class StaffConfig:
         mail_retry_seconds: How often failed reply e-mails are retried (MAIL_RETRY_SECONDS).
         session_idle_seconds: A session unused this long ends (STAFF_SESSION_IDLE_SECONDS).
         session_max_seconds: A session ends this long after login, used or not.
-        max_failures: Failed logins on one account before it is locked for a while.
-        max_failures_per_address: Failed logins from one address before it is locked;
-            higher, since several staff may share an office's address.
-        lock_seconds: First lock; each further failure doubles it, up to `max_lock_seconds`.
-        max_lock_seconds: Longest lock.
+        free_failures: Failed logins on one account from one address (or known browser)
+            before its next attempts wait (nothing is ever locked: `throttle.py`).
+        first_delay_seconds: The first wait; each further failure doubles it, up to
+            `max_delay_seconds`.
+        max_delay_seconds: Longest wait before a password is checked.
         review_below: The review shows messages the NLU classified with less confidence
             than this (REVIEW_CONFIDENCE_BELOW).
+        database_retry_seconds: How often the schema upgrade is tried again while the
+            tickets database is unreachable at start-up.
     """
 
     mail_retry_seconds: float = 60.0
     session_idle_seconds: float = 2 * 3600
     session_max_seconds: float = 12 * 3600
-    max_failures: int = 5
-    max_failures_per_address: int = 20
-    lock_seconds: float = 30.0
-    max_lock_seconds: float = 3600.0
+    free_failures: int = 5
+    first_delay_seconds: float = 1.0
+    max_delay_seconds: float = 30.0
     review_below: float = 0.6
+    database_retry_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StaffConfig:

@@ -17,6 +17,7 @@ from bot.mail import Mailer
 from bot.rasa_io.events_sql import TrackerStore
 from bot.web.keys import DESK
 from bot.web.staff.config import StaffConfig
+from bot.web.staff.devices import KnownDevices
 from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
 from bot.web.staff.throttle import LoginThrottle
@@ -28,8 +29,8 @@ __all__ = ["DESK"]  # defined beside SETTINGS, re-exported for the console's mod
 STAFF_APP = web.AppKey("staff_app", web.Application)
 CONFIG = web.AppKey("staff_config", StaffConfig)
 SESSIONS = web.AppKey("staff_sessions", SessionStore)
-THROTTLE_ACCOUNT = web.AppKey("staff_throttle_account", LoginThrottle)
-THROTTLE_ADDRESS = web.AppKey("staff_throttle_address", LoginThrottle)
+THROTTLE = web.AppKey("staff_throttle", LoginThrottle)
+DEVICES = web.AppKey("staff_devices", KnownDevices)
 TEMPLATES = web.AppKey("staff_templates", jinja2.Environment)
 TEXTS = web.AppKey("staff_texts", Texts)
 RASA_HTTP = web.AppKey("staff_rasa_http", aiohttp.ClientSession)

@@ -77,7 +77,8 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     texts = request.config_dict[TEXTS]
     session = current_session(request)
     staff = current_staff(request)
-    language = session.language if session else context.pop("language", texts.choose(None))
+    wanted = context.pop("language", None)  # a logged-in member of staff keeps their own
+    language = session.language if session else wanted or texts.choose(None)
     html = (
         request.config_dict[TEMPLATES]
         .get_template(template)

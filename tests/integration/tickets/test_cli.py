@@ -30,6 +30,7 @@ def env(tmp_path: Path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
         TICKET_SPOOL_DIR=str(tmp_path / "spool"),
         MAIL_OUTBOX_DIR=str(tmp_path / "outbox"),
+        TRACKER_STORE_URL=f"sqlite:///{tmp_path / 'tracker.db'}",  # never the project's own
     )
     return values
 
@@ -101,6 +102,22 @@ def test_purge_and_mail_delivery_from_the_command_line(env: dict[str, str]) -> N
     assert bot(env, "purge", "--older-than", "-1").returncode == 2
     flushed = bot(env, "spool", "flush")
     assert flushed.returncode == 0 and "0 left" in flushed.stdout
+
+
+def test_purge_writes_the_spool_first_and_empties_the_outbox(env: dict[str, str], tmp_path: Path) -> None:
+    assert bot(env, "db", "upgrade").returncode == 0
+    unreachable = Desk(make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'x.db'}"), Path(env["TICKET_SPOOL_DIR"]))
+    assert unreachable.open_ticket(request("spooled")).pending  # kept in the spool, address included
+    unreachable.dispose()
+    outbox = Path(env["MAIL_OUTBOX_DIR"])
+    outbox.mkdir()
+    (outbox / "old.eml").write_text("To: jeanne@exemple.be\n")
+    purged = bot(env, "purge", "--older-than", "0")
+    assert purged.returncode == 0, purged.stderr
+    assert "1 spooled ticket(s) written to the database first, 0 left" in purged.stdout
+    assert "1 reply e-mail file(s) removed" in purged.stdout and not list(outbox.iterdir())
+    assert "0 conversation(s) idle for more than 0 days removed from sqlite:///" in purged.stdout
+    assert not list(Path(env["TICKET_SPOOL_DIR"]).glob("*.json"))
 
 
 def test_console_script_is_installed() -> None:

@@ -30,6 +30,7 @@ class FakeRasa:
     port: int = field(default_factory=free_port)
     received: list[dict[str, Any]] = field(default_factory=list)
     events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    actions_down: bool = False  # answer with the apology, as Rasa does when an action fails
     _runner: web.AppRunner | None = None
 
     @property
@@ -58,6 +59,9 @@ class FakeRasa:
         parse = {"intent": {"name": "echo", "confidence": 0.42}, "language": {"detected": None}}
         events.append({"event": "user", "text": body["message"], "metadata": body.get("metadata") or {},
                        "parse_data": parse, "timestamp": time.time()})  # fmt: skip
+        if self.actions_down:
+            events.append({"event": "bot", "text": "Sorry", "data": {"custom": {"retry": True}}})
+            return web.json_response([{"text": "Sorry"}, {"custom": {"retry": True}}])
         events.append({"event": "bot", "text": text, "data": {"buttons": buttons}})
         return web.json_response([{"recipient_id": body["sender"], "text": text, "buttons": buttons}])
 
@@ -86,6 +90,7 @@ def public_app(settings: WebSettings) -> web.Application:
 @pytest.fixture
 def settings(rasa: FakeRasa, tmp_path: Any) -> WebSettings:
     return WebSettings(
+        port=free_port(),
         rasa_url=rasa.url,
         chat_rate_limit=5,
         chat_rate_limit_address=8,
@@ -96,7 +101,8 @@ def settings(rasa: FakeRasa, tmp_path: Any) -> WebSettings:
 
 @pytest.fixture
 async def client(settings: WebSettings) -> AsyncIterator[TestClient[Any, Any]]:
-    async with TestClient(TestServer(public_app(settings))) as test_client:
+    # On the settings' port: the chat accepts the origins of that port only.
+    async with TestClient(TestServer(public_app(settings), port=settings.port)) as test_client:
         yield test_client
 
 

@@ -67,7 +67,7 @@ async def test_votes_on_what_was_not_answered_here_are_refused(client: Client, r
 
 async def test_a_vote_when_the_database_is_unreachable_is_refused_for_a_retry(settings: WebSettings) -> None:
     unreachable = with_settings(settings, database_url="postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
-    async with TestClient(TestServer(public_app(unreachable))) as client:
+    async with TestClient(TestServer(public_app(unreachable), port=unreachable.port)) as client:
         ws, _welcome = await open_chat(client)
         assert (await say(ws, "Bonjour", "m1"))["type"] == "reply"
         refused = await vote(ws, "m1", True)

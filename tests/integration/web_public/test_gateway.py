@@ -46,9 +46,16 @@ async def test_a_foreign_or_missing_origin_is_refused_before_the_upgrade(client:
     assert refused.value.status == 403
 
 
-async def test_configured_origins_replace_the_own_host(settings: WebSettings) -> None:
+async def test_a_page_naming_another_site_as_origin_and_host_is_refused(client: Client) -> None:
+    headers = {"Origin": "http://evil.example", "Host": "evil.example"}
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await client.ws_connect("/chat/ws", headers=headers)
+    assert refused.value.status == 403
+
+
+async def test_configured_origins_replace_the_default_ones(settings: WebSettings) -> None:
     app = public_app(with_settings(settings, allowed_origins=("https://call.example",)))
-    async with TestClient(TestServer(app)) as client:
+    async with TestClient(TestServer(app, port=settings.port)) as client:
         with pytest.raises(aiohttp.WSServerHandshakeError):
             await client.ws_connect("/chat/ws", headers={"Origin": own_origin(client)})
         ws, _ = await open_chat(client, origin="https://call.example")
@@ -136,6 +143,30 @@ async def test_rasa_down_is_explained_and_the_message_goes_through_when_it_is_ba
     reply = await say(ws, "Wie mag deelnemen?", "down1", lang="nl")  # the page sends it again
     assert reply["type"] == "reply" and reply["messages"][0]["text"].startswith("echo: Wie mag deelnemen?")
     await ws.close()
+
+
+async def test_json_nested_too_deep_is_invalid_and_the_chat_goes_on(client: Client) -> None:
+    ws, _ = await open_chat(client)
+    await ws.send_str("[" * 5000)  # the JSON reader gives up (RecursionError): it dropped the socket
+    assert (await ws.receive_json(timeout=5))["code"] == "invalid"
+    assert (await say(ws, "Quel budget ?", "after-deep"))["type"] == "reply"
+    await ws.close()
+
+
+async def test_an_action_server_down_keeps_the_message_for_later_and_the_history_shows_it_once(
+    client: Client, rasa: FakeRasa
+) -> None:
+    ws, welcome = await open_chat(client)
+    rasa.actions_down = True
+    error = await say(ws, "Quel budget ?", "act1")
+    assert error["code"] == "unavailable" and error["retry"]  # the page keeps it and sends it again
+    rasa.actions_down = False
+    reply = await say(ws, "Quel budget ?", "act1")
+    assert reply["type"] == "reply" and reply["messages"][0]["text"].startswith("echo: Quel budget ?")
+    await ws.close()
+    again, rejoined = await open_chat(client, welcome["conversation_id"])
+    assert [line["role"] for line in rejoined["history"]] == ["user", "bot"]
+    await again.close()
 
 
 async def test_a_reload_gets_the_history_with_quick_reply_titles(client: Client) -> None:

@@ -71,11 +71,6 @@ async def test_bot_text_is_never_written_as_html() -> None:
     assert 'rel = "noopener noreferrer"' in scripts
 
 
-async def test_health(client: Client) -> None:
-    response = await client.get("/healthz")
-    assert response.status == 200 and await response.json() == {"status": "ok"}
-
-
 def _shape(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _shape(item) for key, item in value.items()}

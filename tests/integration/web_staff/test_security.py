@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
@@ -14,7 +16,7 @@ from bot.tickets.service import Desk, TicketRequest
 from bot.web.settings import WebSettings
 from bot.web.staff.auth import PUBLIC_ROUTES
 from bot.web.staff.csrf import LOGIN_COOKIE
-from bot.web.staff.keys import SESSIONS, STAFF_APP, THROTTLE_ACCOUNT, THROTTLE_ADDRESS
+from bot.web.staff.keys import SESSIONS, STAFF_APP, THROTTLE
 from bot.web.staff.permissions import ROUTE_ROLES
 from bot.web.staff.sessions import COOKIE_NAME, SessionStore
 from bot.web.staff.throttle import LoginThrottle
@@ -205,47 +207,85 @@ async def test_disabled_account_is_logged_out_at_once(browser: Browser, agent: A
     assert response.status == 302
 
 
-async def test_login_is_throttled_per_account_then_unlocked(
+class RecordedSleep:
+    """The throttle's waits, recorded instead of slept; `hold` keeps one going until released."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.hold: asyncio.Event | None = None
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        if self.hold is not None:
+            await self.hold.wait()
+
+
+def throttled_app(settings: WebSettings, smtp: Any, sleep: RecordedSleep) -> web.Application:
+    app = build_app(settings, smtp[1])
+    app[THROTTLE] = LoginThrottle(free_failures=5, first_delay=1, max_delay=30, sleep=sleep)
+    return app
+
+
+def own_cookies(client: TestClient[Any, Any]) -> aiohttp.ClientSession:
+    """Another browser on the same address: the same server, a cookie jar of its own."""
+    return aiohttp.ClientSession(base_url=str(client.make_url("")), cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def test_wrong_passwords_slow_the_pair_down_but_never_lock_the_right_one_out(
     settings: WebSettings, smtp: Any, agent: Any, desk: Desk
 ) -> None:
-    now = [0.0]
-    app = build_app(settings, smtp[1])
-    app[THROTTLE_ACCOUNT] = LoginThrottle(5, 30, 3600, clock=lambda: now[0])
-    app[THROTTLE_ADDRESS] = LoginThrottle(20, 30, 3600, clock=lambda: now[0])
-    client: TestClient[Any, Any] = TestClient(TestServer(app, host="127.0.0.1"))
-    await client.start_server()
-    try:
+    sleep = RecordedSleep()
+    async with TestClient(TestServer(throttled_app(settings, smtp, sleep), host="127.0.0.1")) as client:
         browser = Browser(client)
-        for _ in range(5):
+        for _ in range(8):
             assert (await browser.login("agent@example.org", "wrong password!")).status == 401
-        locked = await browser.login("agent@example.org")  # the right password, refused
-        assert locked.status == 429
-        assert "Trop de tentatives" in await locked.text()
-        now[0] += 31
-        assert (await browser.login("agent@example.org", "wrong again!!")).status == 401
-        assert (await browser.login("agent@example.org")).status == 429  # locked longer: 60 s
-        now[0] += 31
-        assert (await browser.login("agent@example.org")).status == 429
-        now[0] += 30
-        assert (await browser.login("agent@example.org")).status == 302
+        assert sleep.waits == [1, 2, 4]  # the 6th, 7th and 8th attempts waited, doubling
+        assert (await browser.login("agent@example.org")).status == 302  # after 8 s, not refused
+        assert sleep.waits[-1] == 8
         actions = [entry.action for entry in desk.audit_log()]
-        assert actions.count("login_failed") == 6 and actions.count("login_locked") == 3
-    finally:
-        await client.close()
+        assert actions.count("login_failed") == 8 and actions.count("login_throttled") == 1  # the alert
+        async with own_cookies(client) as other:
+            assert (await Browser(other).login("agent@example.org", "wrong once more")).status == 401  # type: ignore[arg-type]
+        assert len(sleep.waits) == 4  # a success started the pair afresh: no wait
 
 
-async def test_login_is_throttled_per_address(settings: WebSettings, smtp: Any, agent: Any) -> None:
-    app = build_app(settings, smtp[1])
-    app[THROTTLE_ADDRESS] = LoginThrottle(3, 30, 3600)
-    client: TestClient[Any, Any] = TestClient(TestServer(app, host="127.0.0.1"))
-    await client.start_server()
-    try:
-        browser = Browser(client)
-        for n in range(3):
-            assert (await browser.login(f"guess{n}@example.org", "whatever pass")).status == 401
-        assert (await browser.login("agent@example.org")).status == 429
-    finally:
-        await client.close()
+async def test_guessing_from_a_shared_address_does_not_slow_a_person_down(
+    settings: WebSettings, smtp: Any, agent: Any
+) -> None:
+    sleep = RecordedSleep()
+    async with TestClient(TestServer(throttled_app(settings, smtp, sleep), host="127.0.0.1")) as client:
+        person = Browser(client)  # the robot is on the same address (a proxy, an office)
+        assert (await person.login("agent@example.org")).status == 302  # this browser is now known
+        async with own_cookies(client) as jar:
+            robot = Browser(jar)  # type: ignore[arg-type]
+            for n in range(25):
+                assert (await robot.login(f"guess{n}@example.org", "whatever pass")).status == 401
+            for _ in range(10):
+                assert (await robot.login("agent@example.org", "guessing away")).status == 401
+        robot_waits = len(sleep.waits)
+        assert robot_waits == 5  # only the robot's pair on the agent's account was slowed
+        assert (await person.login("agent@example.org")).status == 302
+        assert len(sleep.waits) == robot_waits  # the known browser waited for nothing
+
+
+async def test_attempts_in_parallel_on_one_pair_wait_their_turn_and_no_more(
+    settings: WebSettings, smtp: Any, agent: Any
+) -> None:
+    sleep = RecordedSleep()
+    async with TestClient(TestServer(throttled_app(settings, smtp, sleep), host="127.0.0.1")) as client:
+        robot = Browser(client)
+        for _ in range(5):
+            await robot.login("agent@example.org", "wrong password!")
+        sleep.hold = asyncio.Event()
+        await robot.get("/staff/login")
+        attempts = [asyncio.create_task(robot.post("/staff/login", {"email": "agent@example.org", "password": "x"}))
+                    for _ in range(3)]  # fmt: skip
+        while not sleep.waits:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)
+        sleep.hold.set()
+        statuses = sorted([(await attempt).status for attempt in attempts])
+        assert statuses == [401, 401, 429]  # one checked, one waited its turn, one refused at once
 
 
 async def test_security_headers_on_pages_errors_and_static(browser: Browser, agent: Any) -> None:

@@ -8,10 +8,13 @@ from aiohttp import web
 
 from bot.web.staff.auth import delete_cookie, set_cookie
 from bot.web.staff.csrf import LOGIN_COOKIE, new_token
-from bot.web.staff.keys import DESK, SESSIONS, TEXTS, THROTTLE_ACCOUNT, THROTTLE_ADDRESS
+from bot.web.staff.devices import COOKIE as DEVICE_COOKIE
+from bot.web.staff.devices import DEVICE_DAYS
+from bot.web.staff.keys import DESK, DEVICES, SESSIONS, TEXTS, THROTTLE
 from bot.web.staff.render import render
 from bot.web.staff.requests import current_session, current_staff, logged_in_staff, safe_next
 from bot.web.staff.sessions import COOKIE_NAME
+from bot.web.staff.throttle import Busy
 
 
 def _login_page(
@@ -45,25 +48,26 @@ async def login_page(request: web.Request) -> web.StreamResponse:
 
 
 async def login_submit(request: web.Request) -> web.StreamResponse:
-    """POST: check the password, throttled per account and per address."""
+    """POST: check the password, slowed down per account and address (or known browser)."""
     form = await request.post()
     email = str(form.get("email", "")).strip().lower()[:254]  # bounded: it keys the throttle
     password = str(form.get("password", ""))
     language, next_path = str(form.get("lang", "")), str(form.get("next", ""))
     desk = request.config_dict[DESK]
-    by_account, by_address = request.config_dict[THROTTLE_ACCOUNT], request.config_dict[THROTTLE_ADDRESS]
-    address = request.remote or "unknown"
-    if by_account.locked(email) or by_address.locked(address):
-        # Refused without checking the password, so guessing cannot go on while locked.
-        await asyncio.to_thread(desk.record, None, "login_locked", f"{email} from {address}")
+    throttle, address = request.config_dict[THROTTLE], request.remote or "unknown"
+    known = request.config_dict[DEVICES].recognises(email, request.cookies.get(DEVICE_COOKIE))
+    pair = (email, "device", request.cookies.get(DEVICE_COOKIE)) if known else (email, "address", address)
+    try:
+        async with throttle.turn(pair):
+            staff = await asyncio.to_thread(desk.authenticate, email, password)
+            if staff is None and throttle.failure(pair):  # the alert: someone is guessing
+                await asyncio.to_thread(desk.record, None, "login_throttled", f"{email} from {address}")
+    except Busy:  # one attempt is being checked and another waits: no third one now
         return _login_page(request, wanted_language=language, next_path=next_path, status=429, error="login_locked")
-    staff = await asyncio.to_thread(desk.authenticate, email, password)
     if staff is None:
-        by_account.failure(email)
-        by_address.failure(address)
         await asyncio.to_thread(desk.record, None, "login_failed", f"{email} from {address}")
         return _login_page(request, wanted_language=language, next_path=next_path, status=401, error="login_failed")
-    by_account.success(email)
+    throttle.success(pair)
     # A new session, new token: a session id planted before login is worthless.
     texts = request.config_dict[TEXTS]
     chosen = texts.choose(language, request.headers.get("Accept-Language", ""))
@@ -73,6 +77,8 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     await asyncio.to_thread(desk.record, staff.id, "login", f"from {address}")
     response = web.HTTPFound(safe_next(request, next_path))
     set_cookie(request, response, COOKIE_NAME, token)
+    device = request.config_dict[DEVICES].remember(email)
+    set_cookie(request, response, DEVICE_COOKIE, device, max_age=DEVICE_DAYS * 86400)
     delete_cookie(request, response, LOGIN_COOKIE)
     raise response
 

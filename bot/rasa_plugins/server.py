@@ -1,0 +1,19 @@
+"""`python -m bot.rasa_plugins.server run ...`: `rasa run ...` with `--auth-token` from RASA_TOKEN.
+
+Rasa takes its HTTP API token only on the command line, which every local user can read
+(`ps`); a process's environment only its owner can. The token is added to the arguments
+inside the process, after `exec`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rasa.__main__ import main
+
+if __name__ == "__main__":
+    token = os.environ.pop("RASA_TOKEN", "")
+    if token:
+        sys.argv += ["--auth-token", token]
+    main()
