@@ -34,6 +34,12 @@ def _intent(tracker: Tracker) -> str:
     return message_intent(tracker.latest_message)[0]
 
 
+def _gives_up(tracker: Tracker) -> bool:
+    """ "stop", or a change of mind ("laisse tomber", "toch maar niet") at any step."""
+    never_mind = "never_mind" in found(reply_language(tracker), "handoff_answers", message_text(tracker))
+    return _intent(tracker) == "stop" or never_mind
+
+
 def _says(tracker: Tracker, lang: str) -> str | None:
     """ "yes", "no" (also "stop") or None."""
     intent = _intent(tracker)
@@ -70,7 +76,7 @@ class ValidateHandoffForm(GuidedFormValidation):
     async def extract_handoff_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         if not answering(tracker, "handoff_question"):
             return {}
-        if _intent(tracker) == "stop":
+        if _gives_up(tracker):
             return {"handoff_channel": DECLINED}
         if _answerable(tracker):
             return {}  # answered here and now, then the hand-off asks its question again
@@ -85,7 +91,7 @@ class ValidateHandoffForm(GuidedFormValidation):
     ) -> Slots:
         if not answering(tracker, "handoff_question_ok"):
             return {}
-        if _intent(tracker) == "stop":
+        if _gives_up(tracker):
             return {"handoff_channel": DECLINED}
         if _says(tracker, reply_language(tracker)) == "yes":
             return {"handoff_question_ok": True}
@@ -106,6 +112,8 @@ class ValidateHandoffForm(GuidedFormValidation):
         if "@" in text:  # an address, mistyped: e-mail it is, and the address is asked again
             return {"handoff_channel": "email", **_reask(dispatcher, tracker, "handoff_email", email=text[:80])}
         choice = found(lang, "handoff_answers", text)
+        if "never_mind" in choice:
+            return {"handoff_channel": DECLINED}
         if "email" in choice:
             return {"handoff_channel": "email"}
         if "chat" in choice:
@@ -125,7 +133,10 @@ class ValidateHandoffForm(GuidedFormValidation):
             return {"handoff_email": email}
         if "@" in text:  # a mistyped address, whatever the NLU reads in it: ask again
             return _reask(dispatcher, tracker, "handoff_email", email=text[:80])
-        if "chat" in found(lang, "handoff_answers", text):
+        choice = found(lang, "handoff_answers", text)
+        if "never_mind" in choice:
+            return {"handoff_channel": DECLINED}
+        if "chat" in choice:
             return {"handoff_channel": "chat"}
         if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply
 from bot.dialogue.cues import opening
+from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
@@ -46,17 +47,21 @@ def routed(question: Question) -> Question:
     if question.intent in intents().facts and about_a_gap(k, question):
         return replace(question, intent="ask_unanswered")
     if question.intent in _ABOUT_APPLYING and _HOW_TO_APPLY in gaps:
+        if found(lang, "applicant_types", text) and is_yes_no(text, lang):  # "une SRL peut-elle soumettre un projet ?"
+            return replace(question, intent="check_eligibility")
         return replace(question, intent="ask_submission")
     if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
         return replace(question, intent="check_eligibility")
     if found(lang, "pass_on", text) and question.intent not in intents().facts:  # "geef die vraag door"
         return replace(question, intent="request_human")
+    about_us = bool(question.context.memory.kind) and speaks_about_self(text, lang)  # "donc on peut y aller ?"
     if question.intent == "ask_unanswered" and not gaps:
         if found(lang, "technologies", text):
             return replace(question, intent="ask_technologies")
-        about_us = question.context.memory.kind and speaks_about_self(text, lang)  # "donc on peut y aller ?"
         if found(lang, "applicant_types", text) or about_us:
             return replace(question, intent="check_eligibility")
+    if question.intent == FALLBACK and not gaps and about_us and text.rstrip().endswith("?"):
+        return replace(question, intent="check_eligibility")  # an applicant we know asks about themselves
     return question
 
 

@@ -31,13 +31,25 @@ _FIGURE_SENTENCES = {
     "gdp": "figures_gdp",
     "wallonia": "figures_gdp",
     "jobs": "figures_jobs",
+    "jobs_ict": "figures_jobs_ict",
+    "jobs_related": "figures_jobs_related",
+    "jobs_installation": "figures_jobs_installation",
 }
+_ALL_FIGURES = ("figures_companies", "figures_gdp", "figures_jobs")
+# A question about one share of the jobs gets that share, not the whole breakdown.
+_JOB_SHARES = {"figures_jobs_ict", "figures_jobs_related", "figures_jobs_installation"}
 
 
 def context_figures(k: Knowledge, q: Question) -> Reply:
     """The figures asked about, or all of them when the question names none."""
     topics = found(q.lang, "figure_topics", q.text)
-    keys = list(dict.fromkeys(_FIGURE_SENTENCES[t] for t in topics)) or sorted(set(_FIGURE_SENTENCES.values()))
+    keys = list(dict.fromkeys(_FIGURE_SENTENCES[t] for t in topics)) or [
+        "figures_companies",
+        "figures_gdp",
+        "figures_jobs",
+    ]
+    if _JOB_SHARES & set(keys):
+        keys = [key for key in keys if key != "figures_jobs"]
     return Reply(" ".join(k.answer(key) for key in keys))
 
 

@@ -99,7 +99,13 @@ def counts(text: str, lang: str, counted: str) -> list[Claim]:
     nouns = _words(lang, "counted").get(counted, [])
     number_words = _alternatives([w for terms in _words(lang, "numbers").values() for w in terms])
     pattern = rf"\b(\d+|{number_words})\s+(?:\w+\s+)?(?:{_alternatives(nouns)})\b"
-    return [Claim(_number_value(m.group(1), lang), m.group(1)) for m in re.finditer(pattern, fold(text))]
+    folded = fold(text)
+    claims = [Claim(_number_value(m.group(1), lang), m.group(1)) for m in re.finditer(pattern, folded)]
+    if not claims and re.search(rf"\b(?:{_alternatives(nouns)})\b", folded):  # "les technologies, il y en a cinq ?"
+        back = _alternatives([w for terms in _words(lang, "counted_back").values() for w in terms])
+        claims = [Claim(_number_value(m.group(1), lang), m.group(1))
+                  for m in re.finditer(rf"\b(?:{back})\s+(\d+|{number_words})\b", folded)]  # fmt: skip
+    return claims
 
 
 def dates(text: str, lang: str) -> list[DateClaim]:

@@ -183,9 +183,7 @@ def several_questions(message: Message) -> list[Asked]:
     parts = [p for p in _question_parts(message) if p.confidence >= CONFIDENT and _is_question(p.intent)]
     # A description before a question about it ("notre asbl forme des jeunes : éligibles ?")
     # is part of that question, not one of its own; so is a description without "?".
-    parts = [
-        p for p in parts if p.intent not in table.describes or not (_beside_project_question(p, parts) or not marked)
-    ]
+    parts = [p for p in parts if not _describes(p, parts, marked, message.lang)]
     asked: list[Asked] = []
     for part in parts:
         if any(a.intent == part.intent for a in asked):
@@ -239,7 +237,14 @@ def question_after_pleasantries(message: Message) -> list[Asked]:
     if _confident_question(message) or len(message.parts) < 2:
         return []
     questioned = sorted({p.sentence for p in message.parts if p.question})
-    return _question_in(message, questioned or sorted({p.sentence for p in message.parts}))
+    asked = _question_in(message, questioned or sorted({p.sentence for p in message.parts}))
+    if asked or not questioned:
+        return asked
+    # The NLU is unsure of the question itself: the words it names tell its topic.
+    last = [p for p in message.parts if p.sentence == questioned[-1]]
+    text = message.text[last[0].start : last[-1].end]
+    intent = topic_of(text, message.lang, None)
+    return [Asked(intent, text)] if intent else []
 
 
 def _question_in(message: Message, sentences: list[int]) -> list[Asked]:

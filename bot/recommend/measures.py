@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from bot.knowledge import load_knowledge
-from bot.knowledge.vocabulary import affirmed
+from bot.knowledge.vocabulary import affirmed, found_affirmed
 from bot.paths import data_dir
 from bot.text.matcher import Hit, TermMatcher
 
@@ -239,7 +239,7 @@ def recommend(text: str, lang: str) -> Recommendation:
         activities=_keys(clues, "activities"),
         audiences=_keys(clues, "audiences"),
         technologies=_keys(clues, TECHNOLOGIES, covered_technologies(lang)),
-        other_technologies=[t for t in _keys(clues, TECHNOLOGIES) if t not in covered_technologies(lang)],
+        other_technologies=[t for t in found_affirmed(lang, TECHNOLOGIES, text) if t not in covered_technologies(lang)],
         evidence={n: _evidence(n, clues, settings) for n in chosen},
         scores=dict(ranked),
     )

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -173,3 +174,17 @@ def test_the_action_server_registers_every_action_and_no_base_class() -> None:
     executor = ActionExecutor()
     executor.register_package("actions")
     assert {"validate_eligibility_form", "validate_handoff_form", "action_answer"} <= set(executor.actions)
+
+
+@pytest.mark.parametrize(
+    "text, lang, requested",
+    [("finalement non, laissez tomber", "fr", "handoff_question_ok"),
+     ("toch maar niet", "nl", "handoff_question_ok"),
+     ("laat maar zitten", "nl", "handoff_channel"),
+     ("je préfère pas, tant pis", "fr", "handoff_email")],
+)  # fmt: skip
+async def test_changing_ones_mind_ends_the_handoff_at_any_step(text: str, lang: str, requested: str) -> None:
+    t = tracker(text, "out_of_scope", loop="handoff_form", requested=requested, lang=lang,
+                slots={"handoff_question": "q ?", "handoff_question_ok": True, "handoff_channel": "email"})  # fmt: skip
+    _, slots = await validate(ValidateHandoffForm(), t, HANDOFF_DOMAIN)
+    assert slots["handoff_channel"] == DECLINED

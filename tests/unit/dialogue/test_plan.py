@@ -52,6 +52,12 @@ def test_why_at_the_start_of_a_conversation_is_a_question_of_its_own() -> None:
         ("wie mag meedoen en tot wanneer?", "nl",
          [("wie mag meedoen", "check_eligibility"), ("tot wanneer", "ask_deadline")],
          ["check_eligibility", "ask_deadline"]),
+        ("c est combien le budget et c est pour qui", "fr",
+         [("c est combien le budget", "ask_budget"), ("c est pour qui", "check_eligibility")],
+         ["ask_budget", "check_eligibility"]),
+        ("wie mag meedoen en tot wanneer", "nl",
+         [("wie mag meedoen", "check_eligibility"), ("tot wanneer", "ask_deadline")],
+         ["check_eligibility", "ask_deadline"]),
     ],
 )  # fmt: skip
 def test_several_questions_are_each_answered_in_order(text: str, lang: str, parts: list, intents: list) -> None:

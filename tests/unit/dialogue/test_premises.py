@@ -24,6 +24,9 @@ def test_counts_and_dates_are_read() -> None:
     assert [c.value for c in counts("les 10 mesures du plan", "fr", "measures")] == [10]
     assert [c.value for c in counts("de drie technologieën", "nl", "technologies")] == [3]
     assert counts("une mesure", "fr", "measures") == []  # an article, not a count
+    assert [c.value for c in counts("et les technologies, il y en a cinq aussi ?", "fr", "technologies")] == [5]
+    assert [c.value for c in counts("en de technologieën, zijn dat er vijf?", "nl", "technologies")] == [5]
+    assert counts("il y en a cinq ?", "fr", "technologies") == []  # nothing counted named
     (claim,) = dates("la date limite est le 15 octobre ?", "fr")
     assert (claim.day, claim.month, claim.written) == (15, 10, "15 octobre")
 

@@ -1,10 +1,11 @@
 """Whole turns: learn, answer each question, remember (French and Dutch)."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from bot.answers.reply import Context, Reply
+from bot.answers.reply import ELIGIBILITY_CHECK, HANDOFF, Context, Reply
 from bot.dialogue.memory import Memory
 from bot.dialogue.plan import Message
 from bot.dialogue.respond import respond
@@ -133,7 +134,7 @@ def test_asking_to_pass_the_question_on_is_a_request_for_a_person(text: str, lan
 )  # fmt: skip
 def test_a_kind_the_text_does_not_decide_is_offered_to_staff_not_to_the_check(text: str, lang: str) -> None:
     reply, _ = turn(parsed(text, lang, "check_eligibility"))
-    assert reply.offer != "eligibility_check" and reply.offer is not None
+    assert reply.offer == HANDOFF
 
 
 @pytest.mark.parametrize(
@@ -143,3 +144,39 @@ def test_a_kind_the_text_does_not_decide_is_offered_to_staff_not_to_the_check(te
 def test_a_technology_the_call_does_not_name_gets_a_no(text: str, lang: str, start: str) -> None:
     reply, _ = turn(parsed(text, lang, "ask_technologies"))
     assert reply.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "text, lang, share, absent",
+    [("quelle part des emplois est directement dans le secteur des TIC ?", "fr", "60%", "28%"),
+     ("Welk aandeel van de jobs zit rechtstreeks in de ICT-sector?", "nl", "60%", "28%")],
+)  # fmt: skip
+def test_one_share_of_the_jobs_asked_gets_that_share(text: str, lang: str, share: str, absent: str) -> None:
+    reply, _ = turn(parsed(text, lang, "ask_context_figures"))
+    assert share in reply.text.replace("\u202f", "").replace(" %", "%") and absent not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text, lang, intent",
+    [("Une SRL établie à Bruxelles peut-elle soumettre un projet ?", "fr", "ask_submission"),
+     ("Kan een eenmanszaak een project indienen?", "nl", "ask_submission")],
+)  # fmt: skip
+def test_can_this_kind_submit_is_a_question_of_who_may_apply(text: str, lang: str, intent: str) -> None:
+    reply, _ = turn(parsed(text, lang, intent))
+    assert reply.offer == ELIGIBILITY_CHECK
+
+
+@pytest.mark.parametrize(
+    "text, lang, needle",
+    [("Je vous remercie. Un accusé de réception est-il prévu ?", "fr", "ne précise pas"),
+     ("Bedankt. Is er een ontvangstbevestiging voorzien?", "nl", "zegt niet")],
+)  # fmt: skip
+def test_a_question_after_thanks_is_answered_even_when_the_nlu_is_unsure(text: str, lang: str, needle: str) -> None:
+    first, second = text.split(". ")
+    parts = [(first, "thank"), (second, "check_eligibility")]
+    message = parsed(text, lang, "thank", parts=parts)
+    message = replace(
+        message, parts=[replace(p, confidence=0.95 if p.intent == "thank" else 0.4) for p in message.parts]
+    )
+    reply, _ = turn(message)
+    assert needle in reply.text
