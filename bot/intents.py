@@ -22,6 +22,7 @@ class IntentTable:
     moves: frozenset[str]
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
+    pleasantries: frozenset[str]
     guarded: frozenset[str]
 
     def all(self) -> frozenset[str]:

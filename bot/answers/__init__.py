@@ -12,11 +12,10 @@ from dataclasses import replace
 from bot.answers import applicants, conversation, facts, measures
 from bot.answers.reply import Button, Question, Reply
 from bot.dialogue.cues import opening
-from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
-from bot.knowledge.vocabulary import found
+from bot.knowledge.vocabulary import found, found_affirmed
 
 Answer = Callable[[Knowledge, Question], Reply]
 
@@ -46,14 +45,19 @@ def routed(question: Question) -> Question:
     gaps = found(lang, "unanswered_topics", text)
     if question.intent in intents().facts and about_a_gap(k, question):
         return replace(question, intent="ask_unanswered")
+    about_applying = question.intent in _ABOUT_APPLYING and (
+        _HOW_TO_APPLY in gaps or question.intent == "ask_submission"
+    )
+    if about_applying and found(lang, "applicant_types", text) and not found(lang, "how_asks", text):
+        return replace(question, intent="check_eligibility")  # "une SRL peut-elle soumettre un projet ?"
     if question.intent in _ABOUT_APPLYING and _HOW_TO_APPLY in gaps:
-        if found(lang, "applicant_types", text) and is_yes_no(text, lang):  # "une SRL peut-elle soumettre un projet ?"
-            return replace(question, intent="check_eligibility")
         return replace(question, intent="ask_submission")
     if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
         return replace(question, intent="check_eligibility")
-    if found(lang, "pass_on", text) and question.intent not in intents().facts:  # "geef die vraag door"
+    if passes_on(question):  # "geef die vraag door"
         return replace(question, intent="request_human")
+    if "only" in found(lang, "premises", text) and found(lang, "applicant_types", text):  # "réservé aux startups ?"
+        return replace(question, intent="check_eligibility")
     about_us = bool(question.context.memory.kind) and speaks_about_self(text, lang)  # "donc on peut y aller ?"
     if question.intent == "ask_unanswered" and not gaps:
         if found(lang, "technologies", text):
@@ -63,6 +67,16 @@ def routed(question: Question) -> Question:
     if question.intent == FALLBACK and not gaps and about_us and text.rstrip().endswith("?"):
         return replace(question, intent="check_eligibility")  # an applicant we know asks about themselves
     return question
+
+
+def passes_on(question: Question) -> bool:
+    """Asks that the question be passed on ("transmettez-la"), not the opposite ("pas la
+    peine de transmettre", "niet doorgeven")."""
+    lang, text, table = question.lang, question.text, intents()
+    if question.intent in table.facts or question.intent in table.moves:
+        return False
+    never_mind = "never_mind" in found(lang, "handoff_answers", text)
+    return bool(found_affirmed(lang, "pass_on", text)) and not never_mind
 
 
 def answer(question: Question) -> Reply:

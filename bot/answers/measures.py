@@ -6,7 +6,7 @@ import re
 
 from bot.answers.reply import Question, Reply
 from bot.eligibility import speaks_about_self
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
 from bot.recommend import Recommendation, recommend
 
@@ -57,8 +57,9 @@ def named_measure(q: Question) -> int | None:
         named = [q.focus]
     elif not named and q.context.memory.topic in _MEASURE_TOPICS:  # "wat houdt de vierde in?"
         named = [int(n) for n in found(q.lang, "ordinals", q.text)][:1]
-    if not named and found(q.lang, "counted", q.text):  # "la mesure numéro 3"
-        named = [int(d) for d in re.findall(r"\b([1-5])\b", q.text)][:1]
+    if not named:  # "la mesure numéro 3", not "les 5 mesures"
+        nouns = "|".join(re.escape(str(t)) for t in load_knowledge(q.lang).vocabulary["counted"]["measures"])
+        named = [int(d) for d in re.findall(rf"\b(?:{nouns})\s+(?:\S+\s+)?([1-5])\b", q.text.lower())][:1]
     if len(named) != 1 or (speaks_about_self(q.text, q.lang) and recommend(q.text, q.lang).measures):
         return None
     return named[0]
@@ -106,7 +107,7 @@ def recommend_measure(k: Knowledge, q: Question) -> Reply:
 def technologies(k: Knowledge, q: Question) -> Reply:
     """The three technologies, or whether the ones asked about are covered."""
     asked = found(q.lang, "technologies", q.text)
-    if not asked and about_their_project(q):  # "ça rentre dans les technos ?"
+    if not asked and about_their_project(q) and found(q.lang, "refers_back", q.text):  # "ça rentre dans les technos ?"
         asked = found(q.lang, "technologies", q.context.memory.project or "")
     if not asked:
         return Reply(k.answer("technologies"))

@@ -51,7 +51,7 @@ class Asked:
 
 def plan(message: Message, memory: Memory) -> list[Asked]:
     """The questions `message` asks, in the order asked (at least one)."""
-    message = without_preambles(message)
+    message = measure_questions_relabelled(without_preambles(message))
     return (
         several_questions(message)
         or follow_up(message, memory)
@@ -65,6 +65,20 @@ def without_preambles(message: Message) -> Message:
     """The message without parts that only announce questions ("twee vragen:")."""
     kept = [p for p in message.parts if not (len(words(p.text)) <= SHORT and found(message.lang, "preambles", p.text))]
     return replace(message, parts=kept) if len(kept) != len(message.parts) else message
+
+
+def measure_questions_relabelled(message: Message) -> Message:
+    """ "Est-ce que ce genre de projet colle avec une des mesures ?" asks which measure fits,
+    though its words are those of submitting a project."""
+
+    def relabel(part: Part) -> Part:
+        asks_measure = found(message.lang, "measure_question", part.text) and not found(
+            message.lang, "how_asks", part.text
+        )
+        return replace(part, intent="recommend_measure") if part.intent == "ask_submission" and asks_measure else part
+
+    parts = [relabel(p) for p in message.parts]
+    return replace(message, parts=parts) if parts != message.parts else message
 
 
 def _is_question(intent: str) -> bool:
@@ -228,6 +242,8 @@ def question_of_long_message(message: Message) -> list[Asked]:
     if len(sentences) < 2 or len(words(message.text)) < LONG:
         return []  # "il faut envoyer le dossier où ? par mail ?" is one question
     questioned = [s for s in sentences if any(p.question for p in message.parts if p.sentence == s)]
+    if not questioned and _confident_question(message) and message.intent in intents().about_the_project:
+        return [Asked(message.intent, message.text)]  # a project described, "…dans quelle mesure ça entre."
     return _question_in(message, questioned[-1:] or sentences)
 
 
@@ -238,7 +254,7 @@ def question_after_pleasantries(message: Message) -> list[Asked]:
         return []
     questioned = sorted({p.sentence for p in message.parts if p.question})
     asked = _question_in(message, questioned or sorted({p.sentence for p in message.parts}))
-    if asked or not questioned:
+    if asked or not questioned or message.intent not in intents().pleasantries:
         return asked
     # The NLU is unsure of the question itself: the words it names tell its topic.
     last = [p for p in message.parts if p.sentence == questioned[-1]]
