@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.dialogue.claims import dates
 from bot.dialogue.cues import found, opening
 from bot.dialogue.memory import Memory
 from bot.eligibility.interpret import speaks_about_self
@@ -93,6 +94,9 @@ def follow_up(message: Message, memory: Memory) -> list[Asked]:
         return [Asked(ELABORATE, text, follow_up=True)]
     if memory.topic in _MEASURE_TOPICS and _number_named(text, lang) and not _confident_other(message):
         return [Asked("ask_measures", text, follow_up=True, focus=_measure_number(text, lang, "ask_measures"))]
+    other_question = _confident_question(message) and message.intent != "ask_deadline"
+    if memory.topic == "ask_deadline" and dates(text, lang) and not other_question:
+        return [Asked("ask_deadline", text, follow_up=True)]  # "dus in oktober kon het niet meer?"
     opener = opening(lang, "correction", text) or opening(lang, "follow_up", text)
     if opener:
         rest = opener[1]
@@ -242,9 +246,20 @@ def question_of_long_message(message: Message) -> list[Asked]:
     if len(sentences) < 2 or len(words(message.text)) < LONG:
         return []  # "il faut envoyer le dossier où ? par mail ?" is one question
     questioned = [s for s in sentences if any(p.question for p in message.parts if p.sentence == s)]
-    if not questioned and _confident_question(message) and message.intent in intents().about_the_project:
+    if not questioned and _asks_about_the_project(message, sentences[-1]):
         return [Asked(message.intent, message.text)]  # a project described, "…dans quelle mesure ça entre."
     return _question_in(message, questioned[-1:] or sentences)
+
+
+def _asks_about_the_project(message: Message, sentence: int) -> bool:
+    """The message is about the project, and so is the best part of `sentence` (not "nous
+    aimerions savoir jusqu'à quelle date…")."""
+    table = intents()
+    if not (_confident_question(message) and message.intent in table.about_the_project):
+        return False
+    parts = [p for p in message.parts if p.sentence == sentence and p.confidence >= CONFIDENT]
+    best = max(parts, key=lambda p: p.confidence, default=None)
+    return best is not None and best.intent in table.about_the_project
 
 
 def question_after_pleasantries(message: Message) -> list[Asked]:

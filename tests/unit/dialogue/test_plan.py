@@ -106,3 +106,22 @@ def test_two_questions_about_a_described_project_are_both_answered() -> None:
              ("komen we in aanmerking", "check_eligibility")]  # fmt: skip
     asked = plan(parsed(text, "nl", "recommend_measure", parts=parts), Memory())
     assert [a.intent for a in asked] == ["ask_measures", "check_eligibility"] and all(a.text == text for a in asked)
+
+
+@pytest.mark.parametrize(
+    "text, lang, intent",
+    [("dus in oktober kon het niet meer?", "nl", "stop"), ("donc fin septembre c'était trop tard ?", "fr", "deny")],
+)  # fmt: skip
+def test_a_date_right_after_the_deadline_answer_is_about_the_deadline(text: str, lang: str, intent: str) -> None:
+    (asked,) = plan(parsed(text, lang, intent), Memory(topic="ask_deadline"))
+    assert asked.intent == "ask_deadline"
+
+
+def test_a_long_description_without_a_question_mark_gets_its_measure() -> None:
+    text = ("On a monté une asbl à Jette. On organise des formations de cinq jours sur l'IoT pour des gens en "
+            "reconversion. On cherche à savoir dans quelle mesure ça pourrait entrer.")  # fmt: skip
+    parts = [("On a monté une asbl à Jette", "check_eligibility"),
+             ("On organise des formations de cinq jours sur l'IoT pour des gens en reconversion", "ask_technologies"),
+             ("On cherche à savoir dans quelle mesure ça pourrait entrer", "recommend_measure")]  # fmt: skip
+    (asked,) = plan(parsed(text, "fr", "recommend_measure", parts=parts), Memory())
+    assert asked.intent == "recommend_measure" and asked.text == text
