@@ -25,6 +25,7 @@ from bot.answers import handoff
 from bot.answers.applicants import told_us
 from bot.answers.reply import HANDOFF, Reply
 from bot.knowledge import load_knowledge
+from bot.rasa_io.transcript import user_events
 from bot.tickets.intake import TicketRequest
 from bot.tickets.service import Desk
 
@@ -39,7 +40,7 @@ def desk() -> Desk:
 
 def idempotency_key(tracker: Tracker) -> str:
     """Same conversation, same message -> same key: a retried action opens no second ticket."""
-    users = [e for e in tracker.events if e.get("event") == "user"]
+    users = user_events(tracker.events)
     stamp = users[-1].get("timestamp") if users else None
     return f"{tracker.sender_id}:{stamp}"
 

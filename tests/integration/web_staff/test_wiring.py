@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.rasa_io.transcript import Role
 from bot.review.intents import FIRST, intent_choices
 from bot.review.queue import FLAGS
 from bot.tickets.models import DELIVERY_STATUSES, LANGUAGES, RELEASE_STATUSES, ROLES, STATUSES
@@ -70,7 +71,7 @@ def test_every_text_used_exists() -> None:
         ("ticket_language_", LANGUAGES),
         ("reply_in_", LANGUAGES),
         ("language_name_", Texts().languages),
-        ("speaker_", ("user", "bot", "staff")),
+        ("speaker_", [role.value for role in Role]),
         ("flag_", FLAGS),
         ("insight_bucket_", [name for name, _ in RESPONSE_BUCKETS] + [WAITING]),
         ("release_", RELEASE_STATUSES),
