@@ -13,7 +13,7 @@ export function linkify(text) {
     const raw = match[0].replace(TRAILING, "");
     const start = match.index;
     fragment.append(document.createTextNode(text.slice(last, start)));
-    let url = null;
+    let url;
     try {
       url = new URL(raw);
     } catch {
