@@ -76,7 +76,7 @@ class Knowledge:
 
 @cache
 def load_knowledge(lang: str) -> Knowledge:
-    """The knowledge of `lang` ("fr" or "nl"), read once per process."""
+    """The knowledge of `lang` (a supported language: bot.language.languages), read once per process."""
     root = data_dir()
     return Knowledge(
         lang=lang,

@@ -27,7 +27,6 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-LANGUAGES = ("fr", "nl")
 REPLY_CHANNELS = ("email", "chat")
 STATUSES = ("open", "answered", "closed")
 # staff answer tickets; maintainers review what the assistant misunderstood; admins do both.
@@ -93,7 +92,6 @@ class Ticket(Base):
 
     __tablename__ = "ticket"
     __table_args__ = (
-        CheckConstraint(_in("language", LANGUAGES), name="language"),
         CheckConstraint(_in("reply_channel", REPLY_CHANNELS), name="reply_channel"),
         CheckConstraint(_in("status", STATUSES), name="status"),
         Index("ix_ticket_status_created_at", "status", "created_at"),

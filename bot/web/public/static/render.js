@@ -52,7 +52,7 @@ export function messageElement(line, texts, onButton) {
   if (line.role === "staff" && line.reference) {
     const reference = document.createElement("span");
     reference.className = "who";
-    reference.textContent = `${texts.reference} : ${line.reference}`;
+    reference.textContent = fill(texts.reference, { reference: line.reference }); // typography: the locale's
     item.append(reference);
   }
   if (line.buttons && line.buttons.length && onButton) {

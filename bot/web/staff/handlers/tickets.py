@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.tickets.models import LANGUAGES, STATUSES
+from bot.language.languages import SUPPORTED
+from bot.tickets.models import STATUSES
 from bot.web.keys import LIVE, SETTINGS
 from bot.web.staff.delivery import start_delivery
 from bot.web.staff.keys import DESK, RASA_HTTP
@@ -34,7 +35,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     tickets = await asyncio.to_thread(
         desk.queue,
         status=status if status in STATUSES else None,
-        language=language if language in LANGUAGES else None,
+        language=language if language in SUPPORTED else None,
         assignee_id=assignee_id,
     )
     counts, accounts, undelivered = await asyncio.gather(
@@ -50,7 +51,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
         tickets=tickets,
         counts=counts,
         statuses=STATUSES,
-        ticket_languages=LANGUAGES,
+        ticket_languages=SUPPORTED,
         accounts=accounts,
         failed=failed,
         filters={"status": status if status in STATUSES else "all", "language": language, "assignee": assignee},
