@@ -39,7 +39,7 @@ def examples(folder: Path) -> list[Message]:
 
 
 def folds(messages: list[Message], k: int, seed: int) -> list[list[Message]]:
-    """k folds, each intent spread evenly over them."""
+    """K folds, each intent spread evenly over them."""
     shuffled = messages[:]
     random.Random(seed).shuffle(shuffled)
     shuffled.sort(key=lambda m: m.get("intent"))

@@ -11,11 +11,15 @@ MAX_LINES = 200  # a page reload shows the end of very long conversations only
 
 
 class Button(TypedDict):
+    """A quick reply as the page gets it."""
+
     title: str
     payload: str
 
 
 class ChatLine(TypedDict, total=False):
+    """One message as the page draws it."""
+
     role: str  # a bot.rasa_io.transcript.Role value: "applicant" | "assistant" | "staff"
     text: str
     buttons: list[Button]
