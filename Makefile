@@ -25,7 +25,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 MODEL := models/current.tar.gz
 
-.PHONY: help venvs run shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
+.PHONY: help venvs chromium postgres run shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
@@ -54,6 +54,42 @@ $(APP_VENV)/.installed: requirements/app.txt pyproject.toml
 	@$(APP_VENV)/bin/pip install -q -r requirements/app.txt 2>&1 | grep -v "^WARNING: Location" || true
 	@$(APP_VENV)/bin/pip install -q -e . --no-deps 2>&1 | grep -v "^WARNING: Location" || true
 	@$(APP_PY) -c "import rasa_sdk, sqlalchemy, aiohttp, spacy_lookups_data" && test -x $(APP_VENV)/bin/bot && touch $@
+
+# Test and lint tools (requirements/dev.txt, requirements/rasa-dev.txt): only the tests need them.
+DEV_TOOLS := $(APP_VENV)/.dev-installed $(RASA_VENV)/.dev-installed
+
+$(APP_VENV)/.dev-installed: requirements/dev.txt $(APP_VENV)/.installed
+	@$(APP_VENV)/bin/pip install -q -r requirements/dev.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@$(APP_PY) -c "import pytest, playwright, aiosmtpd" && test -x $(APP_VENV)/bin/ruff && touch $@
+
+$(RASA_VENV)/.dev-installed: requirements/rasa-dev.txt $(RASA_VENV)/.installed
+	@$(RASA_VENV)/bin/pip install -q -r requirements/rasa-dev.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@$(RASA_VENV)/bin/python -c "import pytest" && touch $@
+
+# The JavaScript linter (package.json, package-lock.json), from the npm registry.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install -y npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The browser tests drive Debian's Chromium (never `playwright install`, which downloads
+# a browser of its own): installed here when missing and we may, else the one command.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's Chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing for the browser tests; run: sudo apt-get install -y chromium"; exit 1; \
+	  fi; \
+	fi
+
+# The machine's PostgreSQL (127.0.0.1:5432, database `test`): started when it is installed but down.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+	  cluster=$$(ls /etc/postgresql 2>/dev/null | head -1); \
+	  test -z "$$cluster" || pg_ctlcluster --skip-systemctl-redirect "$$cluster" main start || true; }
 
 # --- model --------------------------------------------------------------------------
 # The first model, when there is none (`make run` on a fresh clone): trained and installed.
@@ -87,25 +123,27 @@ shell: venvs $(MODEL)
 	@$(APP_PY) -m bot.run_all --shell
 
 # --- tests --------------------------------------------------------------------------
-test: venvs lint validate unit integration rasa-tests e2e
+# Installs what the tests need (test tools, the JavaScript linter, Chromium), then runs them all.
+test: venvs $(DEV_TOOLS) chromium postgres lint validate unit integration rasa-tests e2e
 
-lint: $(APP_VENV)/.installed
+lint: $(APP_VENV)/.dev-installed node_modules/.installed
 	$(APP_VENV)/bin/ruff check bot actions tests scripts
 	$(APP_VENV)/bin/ruff format --check bot actions tests scripts
 	$(APP_VENV)/bin/mypy bot actions scripts
+	node_modules/.bin/eslint bot/web/public/static
 
-unit: $(APP_VENV)/.installed $(RASA_VENV)/.installed
+unit: $(DEV_TOOLS)
 	$(APP_VENV)/bin/pytest -q tests/unit
 	$(RASA_VENV)/bin/pytest -q -p no:cacheprovider tests/rasa_env
 
 # Real databases (SQLite and the machine's PostgreSQL), real SMTP on loopback, no Rasa.
-integration: $(APP_VENV)/.installed
+integration: $(APP_VENV)/.dev-installed postgres
 	$(APP_VENV)/bin/pytest -q tests/integration
 
 rasa-tests: $(MODEL) model-check
 	ACTION_FAILURE_APOLOGY=off $(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/core
 
-e2e: venvs $(MODEL) model-check
+e2e: venvs $(APP_VENV)/.dev-installed chromium postgres $(MODEL) model-check
 	$(APP_VENV)/bin/pytest -q tests/e2e
 
 # --- measuring ----------------------------------------------------------------------
@@ -137,4 +175,4 @@ bench-insight: venvs
 	$(APP_PY) scripts/bench_insight.py
 
 clean:
-	rm -rf models var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf models var .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -107,14 +107,20 @@ class _AskCheckQuestion(AskSlot):
 
 
 class ActionAskApplicantKind(_AskCheckQuestion):
+    """Asks the kind of applicant."""
+
     slot = "applicant_kind"
 
 
 class ActionAskBrusselsActivity(_AskCheckQuestion):
+    """Asks whether the applicant's activities support the digital economy in Brussels."""
+
     slot = "brussels_activity"
 
 
 class ActionAskProjectDescription(_AskCheckQuestion):
+    """Asks what the project is."""
+
     slot = "project_description"
 
 

@@ -18,6 +18,7 @@ from bot.eligibility.interpret import yes_or_no
 from bot.intents import intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
+from bot.tickets.states import ReplyChannel
 
 Slots = dict[str, Any]
 DECLINED = "declined"  # handoff_channel when the applicant says no: the form ends, nothing stored
@@ -26,6 +27,7 @@ MIN_QUESTION_WORDS = 2
 
 
 def email_in(text: str) -> str | None:
+    """The e-mail address written in `text`, if any."""
     match = _EMAIL.search(text)
     return match.group(0).strip(".") if match else None
 
@@ -71,7 +73,7 @@ class ValidateHandoffForm(GuidedFormValidation):
         if channel == DECLINED:  # filled, so the form ends; kept in the list so it is not dropped
             return ["handoff_channel"]
         slots = ["handoff_question", "handoff_question_ok", "handoff_channel"]
-        return [*slots, "handoff_email"] if channel == "email" else slots
+        return [*slots, "handoff_email"] if channel == ReplyChannel.EMAIL else slots
 
     async def extract_handoff_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
         if not answering(tracker, "handoff_question"):
@@ -108,16 +110,19 @@ class ValidateHandoffForm(GuidedFormValidation):
         lang, text = reply_language(tracker), message_text(tracker)
         email = email_in(text)
         if email:
-            return {"handoff_channel": "email", "handoff_email": email}
+            return {"handoff_channel": ReplyChannel.EMAIL.value, "handoff_email": email}
         if "@" in text:  # an address, mistyped: e-mail it is, and the address is asked again
-            return {"handoff_channel": "email", **_reask(dispatcher, tracker, "handoff_email", email=text[:80])}
+            return {
+                "handoff_channel": ReplyChannel.EMAIL.value,
+                **_reask(dispatcher, tracker, "handoff_email", email=text[:80]),
+            }
         choice = found(lang, "handoff_answers", text)
         if "never_mind" in choice:
             return {"handoff_channel": DECLINED}
         if "email" in choice:
-            return {"handoff_channel": "email"}
+            return {"handoff_channel": ReplyChannel.EMAIL.value}
         if "chat" in choice:
-            return {"handoff_channel": "chat"}
+            return {"handoff_channel": ReplyChannel.CHAT.value}
         if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
         if is_interruption(tracker):  # answered by action_answer, then asked again
@@ -137,7 +142,7 @@ class ValidateHandoffForm(GuidedFormValidation):
         if "never_mind" in choice:
             return {"handoff_channel": DECLINED}
         if "chat" in choice:
-            return {"handoff_channel": "chat"}
+            return {"handoff_channel": ReplyChannel.CHAT.value}
         if _says(tracker, lang) == "no":
             return {"handoff_channel": DECLINED}
         if is_interruption(tracker):
@@ -151,16 +156,24 @@ class _AskHandoffQuestion(AskSlot):
 
 
 class ActionAskHandoffQuestion(_AskHandoffQuestion):
+    """Asks the question to pass on to staff."""
+
     slot = "handoff_question"
 
 
 class ActionAskHandoffQuestionOk(_AskHandoffQuestion):
+    """Asks whether the question as understood is right."""
+
     slot = "handoff_question_ok"
 
 
 class ActionAskHandoffChannel(_AskHandoffQuestion):
+    """Asks how the applicant wants the answer (e-mail or chat)."""
+
     slot = "handoff_channel"
 
 
 class ActionAskHandoffEmail(_AskHandoffQuestion):
+    """Asks the e-mail address to answer to."""
+
     slot = "handoff_email"

@@ -38,6 +38,7 @@ def slot_events(tracker: Tracker, values: Mapping[str, Any]) -> list[dict[str, A
 
 
 def clear(form: str) -> list[dict[str, Any]]:
+    """Slot events that empty every slot of `form`."""
     return [SlotSet(slot, None) for slot in FORM_SLOTS[form]]
 
 

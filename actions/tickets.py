@@ -25,8 +25,10 @@ from bot.answers import handoff
 from bot.answers.applicants import told_us
 from bot.answers.reply import HANDOFF, Reply
 from bot.knowledge import load_knowledge
+from bot.rasa_io.transcript import user_events
 from bot.tickets.intake import TicketRequest
 from bot.tickets.service import Desk
+from bot.tickets.states import ReplyChannel
 
 log = logging.getLogger(__name__)
 _REFERENCE = re.compile(r"\bNT[-\s]?[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}\b", re.IGNORECASE)
@@ -34,12 +36,13 @@ _REFERENCE = re.compile(r"\bNT[-\s]?[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}\b", re.IG
 
 @cache
 def desk() -> Desk:
+    """The ticket desk, created on first use."""
     return Desk.from_env()
 
 
 def idempotency_key(tracker: Tracker) -> str:
     """Same conversation, same message -> same key: a retried action opens no second ticket."""
-    users = [e for e in tracker.events if e.get("event") == "user"]
+    users = user_events(tracker.events)
     stamp = users[-1].get("timestamp") if users else None
     return f"{tracker.sender_id}:{stamp}"
 
@@ -59,7 +62,7 @@ class ActionOpenTicket(Action):
         if channel == DECLINED or not tracker.get_slot("handoff_question"):
             send(dispatcher, handoff.cancelled(k))
             return done
-        email = tracker.get_slot("handoff_email") if channel == "email" else None
+        email = tracker.get_slot("handoff_email") if channel == ReplyChannel.EMAIL else None
         context = told_us(k, memory_of(tracker))  # what the applicant said of themselves, for staff
         question = str(tracker.get_slot("handoff_question"))
         request = TicketRequest(
@@ -68,7 +71,7 @@ class ActionOpenTicket(Action):
             language=lang,
             question=f"{question}\n\n{context}" if context else question,
             contact_email=email,
-            reply_channel="email" if email else "chat",
+            reply_channel=ReplyChannel.EMAIL if email else ReplyChannel.CHAT,
         )
         ticket = await asyncio.to_thread(desk().open_ticket, request)
         log.info("ticket %s opened (pending=%s)", ticket.reference, ticket.pending)

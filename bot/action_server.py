@@ -32,6 +32,7 @@ OPEN_PATHS = frozenset({"/health"})  # the supervisor and bot.web's /healthz
 
 
 def warm_up() -> None:
+    """Loads the vocabulary matchers of every language before the first message."""
     for lang in SUPPORTED:
         for section in load_knowledge(lang).vocabulary:
             matcher(lang, section)
@@ -72,6 +73,7 @@ def secured_app(secret: str) -> Sanic:
 
 
 def main() -> int:
+    """Runs the action server (README: credentials, port, host)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
     args = parser.parse_args()

@@ -17,15 +17,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.settings import bot_settings
 from bot.tickets.db import database_url_from_env, upgrade
 from bot.tickets.models import ROLES
 from bot.tickets.service import Desk
+from bot.tickets.states import TicketStatus
 from bot.tickets.views import StaffView
 
 Handler = Callable[[argparse.Namespace], int]
@@ -57,7 +58,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 def _db_tracker_index(args: argparse.Namespace) -> int:
     from bot.rasa_io.events_sql import READ_INDEX, add_read_index
 
-    url = os.environ.get("TRACKER_STORE_URL", "").strip()
+    url = bot_settings().tracker_store_url
     if not url:
         raise ValueError("TRACKER_STORE_URL is not set")
     add_read_index(url)
@@ -114,7 +115,12 @@ def _purge(args: argparse.Namespace) -> int:
     print(f"personal data removed from {count} closed ticket(s)")
     if not args.tickets_only:
         tracker_store = default_tracker_store_url()
-        active = {t.conversation_id for s in ("open", "answered") for t in desk.queue(status=s) if t.conversation_id}
+        active = {
+            t.conversation_id
+            for s in (TicketStatus.OPEN, TicketStatus.ANSWERED)
+            for t in desk.queue(status=s)
+            if t.conversation_id
+        }
         votes = 0
 
         def forget(conversation_ids: list[str]) -> None:  # what refers to them goes with them

@@ -15,10 +15,14 @@ FALLBACK = "nlu_fallback"  # Rasa's FallbackClassifier: the message was not unde
 
 @dataclass(frozen=True)
 class IntentTable:
+    """The intent taxonomy of data/intents.yml: which intents are facts, questions, interruptions..."""
+
     facts: frozenset[str]
     questions: frozenset[str]
     describes: frozenset[str]
     about_the_project: frozenset[str]
+    about_measures: frozenset[str]
+    about_applying: frozenset[str]
     moves: frozenset[str]
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
@@ -31,6 +35,8 @@ class IntentTable:
             | self.questions
             | self.describes
             | self.about_the_project
+            | self.about_measures
+            | self.about_applying
             | self.moves
             | self.interrupts_forms
             | self.cancels_forms

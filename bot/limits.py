@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
+from bot.settings import bot_settings
 
 
 def max_message_chars() -> int:
     """Longest message the assistant reads (MAX_MESSAGE_CHARS, default 2000)."""
-    return int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))
+    return bot_settings().max_message_chars

@@ -1,13 +1,14 @@
-"""Where the project's data lives, overridable for tests and deployments."""
+"""Where the project's data lives, overridable for tests and deployments (BOT_DATA_DIR)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import PROJECT_ROOT, bot_settings
+
+__all__ = ["PROJECT_ROOT", "data_dir"]
 
 
 def data_dir() -> Path:
-    """The `data/` folder (knowledge, vocabulary, language markers)."""
-    return Path(os.environ.get("BOT_DATA_DIR", PROJECT_ROOT / "data"))
+    """The `data/` folder (knowledge, vocabulary, language markers, interface texts)."""
+    return bot_settings().data_dir

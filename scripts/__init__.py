@@ -1,0 +1,1 @@
+"""Measuring and maintenance tools (README, "Other commands")."""

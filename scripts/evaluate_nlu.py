@@ -28,8 +28,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.metrics import precision_recall_fscore_support
 
+from bot.language.languages import SUPPORTED
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("fr", "nl")
+LANGUAGES = SUPPORTED  # each has its NLU examples in data/nlu/<lang>/
 
 
 def examples(folder: Path) -> list[Message]:
@@ -37,7 +39,7 @@ def examples(folder: Path) -> list[Message]:
 
 
 def folds(messages: list[Message], k: int, seed: int) -> list[list[Message]]:
-    """k folds, each intent spread evenly over them."""
+    """K folds, each intent spread evenly over them."""
     shuffled = messages[:]
     random.Random(seed).shuffle(shuffled)
     shuffled.sort(key=lambda m: m.get("intent"))

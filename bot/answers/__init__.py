@@ -27,10 +27,9 @@ ANSWERS: dict[str, Answer] = {
 }
 
 
-# Questions about how to apply, whichever of these intents the NLU chose, get what the
-# text says about applying (bot/answers/facts.how_to_apply).
+# The topic of a question about how to apply (data/vocabulary unanswered_topics): answered
+# with what the text says about applying (bot/answers/facts.how_to_apply).
 _HOW_TO_APPLY = "how_to_submit"
-_ABOUT_APPLYING = frozenset({"ask_unanswered", "ask_submission", "check_eligibility"})
 
 
 def routed(question: Question) -> Question:
@@ -45,12 +44,12 @@ def routed(question: Question) -> Question:
     gaps = found(lang, "unanswered_topics", text)
     if question.intent in intents().facts and about_a_gap(k, question):
         return replace(question, intent="ask_unanswered")
-    about_applying = question.intent in _ABOUT_APPLYING and (
+    about_applying = question.intent in intents().about_applying and (
         _HOW_TO_APPLY in gaps or question.intent == "ask_submission"
     )
     if about_applying and found(lang, "applicant_types", text) and not found(lang, "how_asks", text):
         return replace(question, intent="check_eligibility")  # "une SRL peut-elle soumettre un projet ?"
-    if question.intent in _ABOUT_APPLYING and _HOW_TO_APPLY in gaps:
+    if question.intent in intents().about_applying and _HOW_TO_APPLY in gaps:
         return replace(question, intent="ask_submission")
     if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
         return replace(question, intent="check_eligibility")

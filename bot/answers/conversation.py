@@ -15,6 +15,8 @@ from bot.text.normalize import words
 
 
 def with_menu(key: str):  # type: ignore[no-untyped-def]
+    """An answer that is the sentence `key` followed by the menu of topics."""
+
     def build(k: Knowledge, q: Question) -> Reply:
         return Reply(k.answer(key), menu(k))
 
@@ -22,6 +24,8 @@ def with_menu(key: str):  # type: ignore[no-untyped-def]
 
 
 def plain(key: str):  # type: ignore[no-untyped-def]
+    """An answer that is the sentence `key` alone."""
+
     def build(k: Knowledge, q: Question) -> Reply:
         return Reply(k.answer(key))
 
@@ -34,6 +38,7 @@ def foreign_language(k: Knowledge, q: Question) -> Reply:
 
 
 def too_long(k: Knowledge, q: Question) -> Reply:
+    """The reply to a message longer than the assistant reads."""
     return Reply(k.answer("too_long", length=k.fmt.number(len(q.text)), limit=k.fmt.number(max_message_chars())))
 
 
@@ -64,6 +69,7 @@ def not_understood(k: Knowledge, q: Question) -> Reply:
 
 
 def off_topic(k: Knowledge, q: Question) -> Reply:
+    """A passage of the call that answers it, else the out-of-scope reply and the menu."""
     return grounded(k, q) or Reply(k.answer("out_of_scope"), menu(k))
 
 

@@ -22,6 +22,7 @@ def deadline_sentence(k: Knowledge, today: dt.date) -> str:
 
 
 def deadline(k: Knowledge, q: Question) -> Reply:
+    """The deadline, and whether the call is still open on `q.today`."""
     return Reply(deadline_sentence(k, q.today))
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
 from bot.answers.buttons import yes_no
 from bot.answers.reply import HANDOFF, Button, Reply
 from bot.knowledge import Knowledge
+from bot.settings import bot_settings
+from bot.tickets.states import ReplyChannel, TicketStatus
 from bot.tickets.views import TicketView
 
 # The form's slots and the wording keys of their questions.
@@ -54,6 +55,7 @@ def reask(k: Knowledge, slot: str, **values: str) -> str:
 
 
 def cancelled(k: Knowledge) -> Reply:
+    """The reply when the applicant declines the hand-off: nothing is stored."""
     return Reply(str(_wording(k)["cancelled"]))
 
 
@@ -62,7 +64,7 @@ def ticket_created(k: Knowledge, ticket: TicketView) -> Reply:
     w = _wording(k)
     if ticket.pending:
         return Reply(str(w["created_pending"]).format(reference=ticket.reference))
-    key = "created_email" if ticket.reply_channel == "email" and ticket.contact_email else "created_chat"
+    key = "created_email" if ticket.reply_channel == ReplyChannel.EMAIL and ticket.contact_email else "created_chat"
     return Reply(str(w[key]).format(reference=ticket.reference, email=ticket.contact_email or ""))
 
 
@@ -71,9 +73,9 @@ def ticket_status(k: Knowledge, ticket: TicketView, last_reply: str | None) -> s
     w = _wording(k)
     if ticket.pending:
         return str(w["status_pending"]).format(reference=ticket.reference)
-    if ticket.status == "answered" and last_reply:
+    if ticket.status == TicketStatus.ANSWERED and last_reply:
         return str(w["status_answered"]).format(reference=ticket.reference, reply=last_reply)
-    if ticket.status == "closed":
+    if ticket.status == TicketStatus.CLOSED:
         return str(w["status_closed"]).format(reference=ticket.reference)
     date = k.fmt.date(ticket.created_at.date())
     return str(w["status_open"]).format(reference=ticket.reference, date=date)
@@ -86,4 +88,4 @@ def status_message(k: Knowledge, key: str, **values: str) -> Reply:
 
 def retention_days() -> int:
     """How long personal data of a closed ticket is kept (setting PERSONAL_DATA_RETENTION_DAYS)."""
-    return int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
+    return bot_settings().retention_days

@@ -6,17 +6,20 @@ import re
 
 from bot.answers.reply import Question, Reply
 from bot.eligibility import speaks_about_self
+from bot.intents import intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
 from bot.recommend import Recommendation, recommend
 
 
 def measure_detail(k: Knowledge, number: int) -> str:
+    """One measure of the call: its number, title and detail."""
     m = k.wording["measures"][number]
     return k.answer("measure_detail", number=number, title=m["title"], detail=m["detail"])
 
 
 def measure_list(k: Knowledge) -> str:
+    """The call's measures, numbered."""
     lines = [f"{n}. {k.wording['measures'][n]['title']}" for n in k.facts["measures"]]
     return "\n".join([k.answer("measures"), *lines])
 
@@ -46,16 +49,13 @@ def uncovered_caveat(k: Knowledge, fitting: Recommendation) -> str:
     return k.answer("recommend_uncovered", names=listed)
 
 
-_MEASURE_TOPICS = {"ask_measures", "recommend_measure"}
-
-
 def named_measure(q: Question) -> int | None:
     """The one measure a question asks about ("la mesure des salons", "et la 3 ?"), unless
     the applicant describes their own project (then the question is which measure fits)."""
     named = [int(n) for n in found(q.lang, "measure_names", q.text)]
     if q.focus:
         named = [q.focus]
-    elif not named and q.context.memory.topic in _MEASURE_TOPICS:  # "wat houdt de vierde in?"
+    elif not named and q.context.memory.topic in intents().about_measures:  # "wat houdt de vierde in?"
         named = [int(n) for n in found(q.lang, "ordinals", q.text)][:1]
     if not named:  # "la mesure numéro 3", not "les 5 mesures"
         nouns = "|".join(re.escape(str(t)) for t in load_knowledge(q.lang).vocabulary["counted"]["measures"])

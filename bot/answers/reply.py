@@ -38,6 +38,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Button:
+    """A quick reply: the title shown and the payload sent."""
+
     title: str
     payload: str
 

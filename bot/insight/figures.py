@@ -20,6 +20,8 @@ TOP_TOPICS = 10
 
 @dataclass(frozen=True)
 class DayActivity:
+    """One local day's messages and conversations."""
+
     day: date
     messages: int
     conversations: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +13,7 @@ import yaml
 
 from bot.knowledge.formatting import Formatter
 from bot.paths import data_dir
+from bot.settings import bot_settings
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -39,9 +39,9 @@ class Knowledge:
     @property
     def deadline(self) -> dt.date:
         """The last day to submit; the CALL_DEADLINE setting (YYYY-MM-DD) overrides the file."""
-        override = os.environ.get("CALL_DEADLINE")
+        override = bot_settings().call_deadline
         if override:
-            return dt.date.fromisoformat(override)
+            return override
         value = self.facts["deadline"]
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
@@ -76,7 +76,7 @@ class Knowledge:
 
 @cache
 def load_knowledge(lang: str) -> Knowledge:
-    """The knowledge of `lang` ("fr" or "nl"), read once per process."""
+    """The knowledge of `lang` (a supported language: bot.language.languages), read once per process."""
     root = data_dir()
     return Knowledge(
         lang=lang,

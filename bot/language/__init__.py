@@ -1,5 +1,8 @@
-"""Which language a message is written in, and which language to reply in."""
+"""Languages: which ones the assistant speaks and its default (`languages`, from the data),
+the browser's choice among them (`languages.preferred_language`), the language a message
+is written in (`detect`) and the language to reply in (`reply`)."""
 
-from bot.language.detect import SUPPORTED, Detection, detect
+from bot.language.detect import Detection, detect
+from bot.language.languages import DEFAULT, SUPPORTED
 
-__all__ = ["SUPPORTED", "Detection", "detect"]
+__all__ = ["DEFAULT", "SUPPORTED", "Detection", "detect"]

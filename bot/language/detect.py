@@ -11,11 +11,11 @@ from functools import lru_cache
 
 import yaml
 
+from bot.language.languages import SUPPORTED
 from bot.language.letters import leaning
 from bot.paths import data_dir
 from bot.text.normalize import fold, has_letters, words
 
-SUPPORTED = ("fr", "nl")
 # A foreign language needs more evidence than a supported one: a French sentence with
 # one English word must not be refused.
 _FOREIGN_MIN_SCORE = 4
@@ -88,14 +88,14 @@ def detect(text: str) -> Detection:
 
 
 def _confident_language(scores: dict[str, int]) -> str | None:
-    """French or Dutch must beat the other by 2 to 1 and score at least as much as any foreign
-    language ("hallo" is Dutch here, not German);
-    a foreign language must score at least 4 and beat French and Dutch by 2 to 1."""
+    """A supported language must beat each other one by 2 to 1 and score at least as much as
+    any foreign language ("hallo" is Dutch here, not German);
+    a foreign language must score at least 4 and beat the supported ones by 2 to 1."""
     best = max(scores, key=lambda lang: scores[lang])
     top = scores[best]
     if best in SUPPORTED:
-        other = max(scores[lang] for lang in SUPPORTED if lang != best)
-        foreign = max(v for lang, v in scores.items() if lang not in SUPPORTED)
+        other = max((scores.get(lang, 0) for lang in SUPPORTED if lang != best), default=0)
+        foreign = max((v for lang, v in scores.items() if lang not in SUPPORTED), default=0)
         return best if top >= 2 and top >= 2 * other and top >= foreign else None
-    supported = max(scores[lang] for lang in SUPPORTED)
+    supported = max(scores.get(lang, 0) for lang in SUPPORTED)
     return best if top >= _FOREIGN_MIN_SCORE and top >= 2 * supported else None

@@ -36,7 +36,12 @@ class SmtpMailer:
         """Configure the server.
 
         Args:
+            host: The SMTP server (credentials without TLS only to a loopback one).
+            port: Its port.
             tls: "off", "starttls" or "tls" (implicit TLS).
+            user: The login, if the server wants one.
+            password: Its password.
+            timeout: Seconds for each network operation.
             ssl_context: Certificate checks; by default the system's trusted CAs.
 
         Raises:

@@ -9,7 +9,6 @@ reflected rather than redeclared so a Rasa upgrade of its other columns does not
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,11 +16,12 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, make_url, select
 
 from bot.paths import PROJECT_ROOT
+from bot.settings import bot_settings
 
 
 def default_tracker_store_url() -> str:
     """TRACKER_STORE_URL, or the embedded SQLite file `make run` uses (`var/tracker.db`)."""
-    return os.environ.get("TRACKER_STORE_URL", "").strip() or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+    return bot_settings().tracker_store_url or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
 
 
 def purge_conversations(

@@ -24,6 +24,7 @@ from bot.rasa_io.events_sql import (
     json_doc,
     json_text,
 )
+from bot.rasa_io.transcript import Role, role_of
 
 _BATCH = 500  # bounded IN lists
 
@@ -46,10 +47,10 @@ class UserMessage:
 
 @dataclass(frozen=True)
 class Line:
-    """A line of a conversation: who said it (user or bot) and what."""
+    """A line of a conversation: who said it and what."""
 
     event_id: int
-    role: str
+    role: Role
     text: str
 
 
@@ -146,7 +147,7 @@ def conversation_lines(
     earlier = connection.execute(lines.where(events.c.id < event_id).order_by(events.c.id.desc()).limit(before))
     later = connection.execute(lines.where(events.c.id >= event_id).order_by(events.c.id).limit(after + 1))
     rows = [*reversed(list(earlier)), *later]
-    return [Line(int(i), str(kind), str(t or "")) for i, kind, t in rows if t]
+    return [Line(int(i), role_of(str(kind)), str(t or "")) for i, kind, t in rows if t]
 
 
 def user_messages_at(connection: Connection, wanted: Iterable[tuple[str, float]]) -> list[UserMessage]:

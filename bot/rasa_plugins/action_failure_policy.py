@@ -14,7 +14,6 @@ loses the form: Rasa's replay of a loop then rewinds one message too many.)
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -26,13 +25,15 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.settings import bot_settings
+
 APOLOGY = "utter_action_failed"
 
 
 def apologies_enabled() -> bool:
     """Off only for `rasa test`, which replays stories without running any action, so that
     every custom action looks silent there (the Makefile sets ACTION_FAILURE_APOLOGY=off)."""
-    return os.environ.get("ACTION_FAILURE_APOLOGY", "on") != "off"
+    return bot_settings().action_failure_apology
 
 
 def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str | None:

@@ -18,7 +18,7 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.language import SUPPORTED
+from bot.language import DEFAULT, SUPPORTED
 from bot.rasa_plugins.fingerprint import code_fingerprint
 from bot.text.lemmas import analyse, lookup_norm, warm_up
 from bot.text.normalize import blank_markup, clean_text, fold
@@ -27,12 +27,12 @@ _LANGUAGE_INFO = "language"
 
 
 def language_of(message: Message) -> str:
-    """The language LanguageDetector found for `message`, French when it found none."""
+    """The language LanguageDetector found for `message`, the default when it found none."""
     info = message.get(_LANGUAGE_INFO) or {}
     for key in ("requested", "detected", "page"):
         if info.get(key) in SUPPORTED:
             return str(info[key])
-    return SUPPORTED[0]
+    return DEFAULT
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -69,7 +69,7 @@ class LemmaTokenizer(Tokenizer):
             # Intent and action names: plain words, as Rasa's whitespace tokenizer does.
             return self._convert_words_to_tokens(text.split(), text)
         lang = language_of(message)
-        other = next(code for code in SUPPORTED if code != lang)
+        others = [code for code in SUPPORTED if code != lang]
         doc = analyse(blank_markup(text), lang)  # "<script>…</script> quel budget ?" is about the budget
         only_symbols = all(t.is_punct or t.is_space for t in doc)
         tokens = []
@@ -77,7 +77,9 @@ class LemmaTokenizer(Tokenizer):
             if tok.is_space or (tok.is_punct and not only_symbols):
                 continue
             lemma = tok.norm_
-            if lemma == fold(tok.text):  # unknown to this language's table: try the other
+            for other in others:  # unknown to this language's table: the first other that knows it
+                if lemma != fold(tok.text):
+                    break
                 lemma = lookup_norm(tok.text, other)
             tokens.append(Token(tok.text, tok.idx, lemma=lemma))
         if not tokens:

@@ -69,6 +69,7 @@ class _Model:
 
 
 def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    """Row-wise softmax of decision scores, sharpened or softened by `temperature`."""
     z = (scores - scores.max(axis=1, keepdims=True)) / temperature
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)

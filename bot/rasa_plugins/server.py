@@ -14,6 +14,6 @@ from rasa.__main__ import main
 
 if __name__ == "__main__":
     token = os.environ.pop("RASA_TOKEN", "")
-    if token:
-        sys.argv += ["--auth-token", token]
+    if token:  # one argument: a token_urlsafe token may start with "-", which argparse takes for an option
+        sys.argv.append(f"--auth-token={token}")
     main()

@@ -22,6 +22,7 @@ import yaml
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.vocabulary import affirmed, found_affirmed
+from bot.language.languages import DEFAULT, SUPPORTED
 from bot.paths import data_dir
 from bot.text.matcher import Hit, TermMatcher
 
@@ -248,7 +249,7 @@ def recommend(text: str, lang: str) -> Recommendation:
 def problems() -> list[str]:
     """What is inconsistent between the rules and the vocabularies (empty when all is well)."""
     found: list[str] = []
-    per_lang = {lang: vocabulary(lang) for lang in ("fr", "nl")}
+    per_lang = {lang: vocabulary(lang) for lang in SUPPORTED}
     keys = {lang: [k for section in v.values() for k in section] for lang, v in per_lang.items()}
     for lang, names in keys.items():
         found += [f"{lang}: key {k!r} is in several sections" for k, n in Counter(names).items() if n > 1]
@@ -258,8 +259,11 @@ def problems() -> list[str]:
             for k, t in v.items()
             if not t
         ]
-    if set(keys["fr"]) != set(keys["nl"]):
-        found.append(f"fr and nl keys differ: {sorted(set(keys['fr']) ^ set(keys['nl']))}")
-    unknown = rules().keys() - set(keys["fr"]) - {TECHNOLOGY, ICT}
+    found += [
+        f"{DEFAULT} and {lang} keys differ: {sorted(set(keys[DEFAULT]) ^ set(names))}"
+        for lang, names in keys.items()
+        if set(names) != set(keys[DEFAULT])
+    ]
+    unknown = rules().keys() - set(keys[DEFAULT]) - {TECHNOLOGY, ICT}
     found += [f"measures.yml uses unknown key {k!r}" for k in sorted(unknown)]
     return found

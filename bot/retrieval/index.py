@@ -25,7 +25,8 @@ from bot.text.lemmas import analyse
 
 
 def content_lemmas(text: str, lang: str) -> list[str]:
-    """Folded lemmas of the words that carry meaning (no stop words, digits kept)."""
+    """Folded lemmas of the words that carry meaning: no stop words, and no single letters or
+    digits ("3" is dropped, "2016" kept)."""
     return [
         t.norm_
         for t in analyse(text, lang)
@@ -65,6 +66,8 @@ _STOP_EXTRA = frozenset(
 
 @dataclass(frozen=True)
 class Match:
+    """A passage and how much of the question it covers."""
+
     passage: Passage
     score: float  # 0..1: the share of the question's weight found in the passage
 

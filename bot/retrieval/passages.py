@@ -21,6 +21,8 @@ FACT_ANSWERS = (
 
 @dataclass(frozen=True)
 class Passage:
+    """A piece of the knowledge base that can answer a question on its own."""
+
     key: str  # the answer key, or measure_<n>, or deadline
     text: str
     terms: tuple[str, ...] = ()  # other words for what it answers (retrieval_terms)

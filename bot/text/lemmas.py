@@ -1,4 +1,4 @@
-"""spaCy pipelines for French and Dutch: tokens, lookup lemmas, folded norms.
+"""spaCy pipelines for the supported languages (French, Dutch): tokens, lookup lemmas, folded norms.
 
 No trained spaCy model exists for the spaCy that Rasa 3.6 ships, so we use spaCy's blank
 `fr`/`nl` languages (good tokenizers: "l'appel" -> "l'" + "appel") with the lookup
@@ -17,10 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.language.languages import SUPPORTED
 from bot.text.normalize import fold
 from bot.text.unaccented import unaccented_lemmas
-
-LANGUAGES = ("fr", "nl")
 
 
 class _FoldLemmaNorm:
@@ -65,7 +64,7 @@ def _first(lemma: object) -> str:
 @cache
 def pipeline(lang: str) -> Language:
     """The spaCy pipeline of `lang` (loaded once per process; takes a few seconds)."""
-    if lang not in LANGUAGES:
+    if lang not in SUPPORTED:
         raise ValueError(f"unsupported language: {lang!r}")
     nlp = spacy.blank(lang)
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -84,7 +83,7 @@ def norms(text: str, lang: str) -> list[str]:
     return [t.norm_ for t in analyse(text, lang) if not (t.is_punct or t.is_space)]
 
 
-def warm_up(languages: Iterable[str] = LANGUAGES) -> None:
+def warm_up(languages: Iterable[str] = SUPPORTED) -> None:
     """Load the pipelines now rather than on the first message."""
     for lang in languages:
         pipeline(lang)

@@ -19,7 +19,7 @@ from bot.text.normalize import fold
 
 @cache
 def unaccented_lemmas(lang: str) -> dict[str, str]:
-    """folded inflected form -> folded lemma, for `lang`."""
+    """Folded inflected form -> folded lemma, for `lang`."""
     path = spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")
     with gzip.open(str(path), "rt", encoding="utf-8") as handle:
         table: dict[str, object] = json.load(handle)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from bot.paths import PROJECT_ROOT
+from bot.settings import bot_settings
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -21,7 +21,7 @@ PG_CONNECT_TIMEOUT_S = 5
 
 def database_url_from_env() -> str:
     """DATABASE_URL, or the embedded SQLite file `<project>/var/bot.db` (its folder is created)."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = bot_settings().database_url
     if url:
         return url
     var = PROJECT_ROOT / "var"

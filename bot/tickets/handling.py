@@ -10,6 +10,7 @@ from bot.tickets import validation
 from bot.tickets.base import DeskBase
 from bot.tickets.convert import audit_view, note_view, reply_view, ticket_view
 from bot.tickets.models import AuditEntry, Note, Reply, Ticket
+from bot.tickets.states import UNDELIVERED, DeliveryStatus, TicketStatus, values
 from bot.tickets.views import NoteView, ReplyView, TicketDetail, TicketView
 
 MAX_ERROR_CHARS = 1000
@@ -39,7 +40,7 @@ class HandlingMixin(DeskBase):
 
     def counts(self) -> dict[str, int]:
         """How many tickets are in each status: ``{"open": n, "answered": n, "closed": n}``."""
-        result = {"open": 0, "answered": 0, "closed": 0}
+        result = dict.fromkeys(values(TicketStatus), 0)
         with self._sessions() as session:
             for status, count in session.execute(select(Ticket.status, func.count()).group_by(Ticket.status)):
                 result[status] = count
@@ -106,7 +107,7 @@ class HandlingMixin(DeskBase):
         with self._sessions.begin() as session:
             ticket = self._ticket(session, reference)
             author = self._acting(session, staff_id)
-            if ticket.status == "closed":
+            if ticket.status == TicketStatus.CLOSED:
                 raise ValueError("the ticket is closed")
             now = self._now()
             reply = Reply(
@@ -114,11 +115,11 @@ class HandlingMixin(DeskBase):
                 author=author,
                 text=text,
                 created_at=now,
-                delivery_status="pending" if ticket.contact_email else "not_needed",
+                delivery_status=DeliveryStatus.PENDING if ticket.contact_email else DeliveryStatus.NOT_NEEDED,
                 delivery_attempts=0,
             )
             session.add(reply)
-            ticket.status, ticket.updated_at = "answered", now
+            ticket.status, ticket.updated_at = TicketStatus.ANSWERED, now
             session.flush()
             self._audit(session, author.id, "reply_sent", f"delivery={reply.delivery_status}", ticket=ticket)
             return reply_view(reply)
@@ -132,10 +133,10 @@ class HandlingMixin(DeskBase):
         with self._sessions.begin() as session:
             ticket = self._ticket(session, reference)
             actor = self._acting(session, staff_id)
-            if ticket.status == "closed":
+            if ticket.status == TicketStatus.CLOSED:
                 raise ValueError("the ticket is already closed")
             now = self._now()
-            ticket.status, ticket.closed_at, ticket.updated_at = "closed", now, now
+            ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, now, now
             self._audit(session, actor.id, "ticket_closed", ticket=ticket)
             return ticket_view(ticket)
 
@@ -147,7 +148,10 @@ class HandlingMixin(DeskBase):
         query = (
             select(Reply)
             .join(Ticket, Reply.ticket_id == Ticket.id)
-            .where(Reply.delivery_status.in_(("pending", "failed")), Ticket.contact_email.is_not(None))
+            .where(
+                Reply.delivery_status.in_(UNDELIVERED),
+                Ticket.contact_email.is_not(None),
+            )
             .order_by(Reply.id)
         )
         with self._sessions() as session:
@@ -166,7 +170,7 @@ class HandlingMixin(DeskBase):
             reply.delivery_attempts += 1
             reply.last_attempt_at = self._now()
             reply.claimed_at = None
-            reply.delivery_status = "sent" if ok else "failed"
+            reply.delivery_status = DeliveryStatus.SENT if ok else DeliveryStatus.FAILED
             reply.delivery_error = None if ok else (error or "unknown error")[:MAX_ERROR_CHARS]
             detail = f"reply={reply.id} attempt={reply.delivery_attempts}"
             self._audit(session, None, "mail_sent" if ok else "mail_failed", detail, ticket=reply.ticket)
@@ -183,7 +187,7 @@ class HandlingMixin(DeskBase):
             update(Reply)
             .where(
                 Reply.id == reply_id,
-                Reply.delivery_status.in_(("pending", "failed")),
+                Reply.delivery_status.in_(UNDELIVERED),
                 or_(Reply.claimed_at.is_(None), Reply.claimed_at < now - lease),
             )
             .values(claimed_at=now)

@@ -15,6 +15,7 @@ from bot.tickets.base import DATABASE_UNAVAILABLE, DeskBase
 from bot.tickets.convert import ticket_view
 from bot.tickets.models import Ticket
 from bot.tickets.references import new_reference, normalise_reference
+from bot.tickets.states import ReplyChannel, TicketStatus
 from bot.tickets.views import TicketView
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class TicketRequest:
         idempotency_key: Same key, same ticket: a retried or repeated action does not
             open a second one (e.g. conversation id + the event's timestamp).
         contact_email: Only if the applicant consented to be contacted by e-mail.
-        reply_channel: "email" or "chat".
+        reply_channel: a ReplyChannel value.
     """
 
     idempotency_key: str
@@ -48,7 +49,7 @@ def checked(request: TicketRequest) -> TicketRequest:
     """
     channel = validation.reply_channel(request.reply_channel)
     contact = validation.email(request.contact_email, "contact e-mail address") if request.contact_email else None
-    if channel == "email" and contact is None:
+    if channel == ReplyChannel.EMAIL and contact is None:
         raise ValueError("a reply by e-mail needs a contact e-mail address")
     return TicketRequest(
         idempotency_key=validation.text(request.idempotency_key, "idempotency key", validation.MAX_KEY_CHARS),
@@ -100,7 +101,7 @@ def _pending_view(record: dict[str, Any]) -> TicketView:
     return TicketView(
         reference=reference,
         **_copied(request),
-        status="open",
+        status=TicketStatus.OPEN,
         assignee_email=None,
         created_at=created_at,
         updated_at=created_at,
@@ -213,7 +214,7 @@ class IntakeMixin(DeskBase):
                         reference=reference,
                         idempotency_key=request.idempotency_key,
                         **_copied(request),
-                        status="open",
+                        status=TicketStatus.OPEN,
                         created_at=created_at,
                         updated_at=created_at,
                     )

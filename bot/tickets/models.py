@@ -27,12 +27,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-LANGUAGES = ("fr", "nl")
-REPLY_CHANNELS = ("email", "chat")
-STATUSES = ("open", "answered", "closed")
+from bot.tickets.states import DeliveryStatus, ReplyChannel, TicketStatus, values
+
+REPLY_CHANNELS = values(ReplyChannel)
+STATUSES = values(TicketStatus)
 # staff answer tickets; maintainers review what the assistant misunderstood; admins do both.
 ROLES = ("staff", "maintainer", "admin")
-DELIVERY_STATUSES = ("not_needed", "pending", "sent", "failed")
+DELIVERY_STATUSES = values(DeliveryStatus)
 # candidate: trained, not yet decided; live: the one served; previous: kept for rollback.
 RELEASE_STATUSES = ("candidate", "live", "previous", "retired", "refused")
 
@@ -93,7 +94,6 @@ class Ticket(Base):
 
     __tablename__ = "ticket"
     __table_args__ = (
-        CheckConstraint(_in("language", LANGUAGES), name="language"),
         CheckConstraint(_in("reply_channel", REPLY_CHANNELS), name="reply_channel"),
         CheckConstraint(_in("status", STATUSES), name="status"),
         Index("ix_ticket_status_created_at", "status", "created_at"),
@@ -107,7 +107,7 @@ class Ticket(Base):
     conversation_id: Mapped[str | None] = mapped_column(String(255), index=True)
     contact_email: Mapped[str | None] = mapped_column(String(254))
     reply_channel: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=TicketStatus.OPEN.value)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.tickets.anonymise import anonymise
 from bot.tickets.base import DeskBase
 from bot.tickets.models import Note, Reply, Ticket
+from bot.tickets.states import UNDELIVERED, DeliveryStatus, TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ class PurgeMixin(DeskBase):
             raise ValueError("the number of days cannot be negative")
         now = self._now()
         limit = now - timedelta(days=older_than_days)
-        query = select(Ticket).where(Ticket.status == "closed", Ticket.closed_at < limit, Ticket.purged_at.is_(None))
+        query = select(Ticket).where(
+            Ticket.status == TicketStatus.CLOSED, Ticket.closed_at < limit, Ticket.purged_at.is_(None)
+        )
         with self._sessions.begin() as session:
             tickets = list(session.scalars(query))
             for ticket in tickets:
@@ -46,9 +49,9 @@ class PurgeMixin(DeskBase):
                 ticket.purged_at = now
                 for reply in session.scalars(select(Reply).where(Reply.ticket_id == ticket.id)):
                     reply.text = anonymise(reply.text)
-                    if reply.delivery_status in ("pending", "failed"):
+                    if reply.delivery_status in UNDELIVERED:
                         # Nowhere to send it any more; keep the trace of why.
-                        reply.delivery_status = "failed"
+                        reply.delivery_status = DeliveryStatus.FAILED
                         reply.delivery_error = "contact e-mail purged before delivery"
                 for note in session.scalars(select(Note).where(Note.ticket_id == ticket.id)):
                     note.text = anonymise(note.text)

@@ -9,14 +9,13 @@ and `statistics` (hand-off figures).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bot.paths import PROJECT_ROOT
+from bot.settings import bot_settings
 from bot.tickets.accounts import AccountsMixin
 from bot.tickets.annotations import AnnotationsMixin
 from bot.tickets.base import utcnow
@@ -34,8 +33,7 @@ __all__ = ["Desk", "TicketRequest", "default_spool_dir", "utcnow"]
 
 def default_spool_dir() -> Path:
     """TICKET_SPOOL_DIR, or `<project>/var/spool`."""
-    configured = os.environ.get("TICKET_SPOOL_DIR", "").strip()
-    return Path(configured) if configured else PROJECT_ROOT / "var" / "spool"
+    return bot_settings().spool_dir
 
 
 class Desk(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.tickets.models import LANGUAGES, REPLY_CHANNELS, ROLES, STATUSES
+from bot.language.languages import SUPPORTED
+from bot.tickets.models import REPLY_CHANNELS, ROLES, STATUSES
 
 MAX_TEXT_CHARS = 10_000
 MAX_KEY_CHARS = 128
@@ -44,7 +45,7 @@ def one_of(value: str | None, allowed: tuple[str, ...], what: str) -> str:
 
 def language(value: str | None) -> str:
     """A supported language code (fr or nl)."""
-    return one_of(value, LANGUAGES, "language")
+    return one_of(value, SUPPORTED, "language")
 
 
 def status(value: str | None) -> str:

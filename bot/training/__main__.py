@@ -18,6 +18,7 @@ COMMANDS = {"train": train, "rollback": rollback, "first-model": first_model, "c
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Runs one command of the maintainers' pipeline (train, rollback, check, first-model)."""
     parser = argparse.ArgumentParser(prog="python -m bot.training", description=__doc__)
     parser.add_argument("command", choices=sorted(COMMANDS))
     args = parser.parse_args(argv)

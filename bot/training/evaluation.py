@@ -30,6 +30,7 @@ RUNNER = PROJECT_ROOT / "scripts" / "evaluate_conversations.py"
 
 
 def free_port() -> int:
+    """A TCP port free on loopback now, for the evaluation's own servers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -75,6 +76,7 @@ def evaluation_server(model: Path, work: Path) -> Iterator[RasaHttp]:
 
 
 def holdout_cases(path: Path) -> dict[str, list[dict[str, str]]]:
+    """The held-out messages by language (the candidate and the live model are scored on them)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(lang): list(items) for lang, items in data.items()}
 
@@ -130,6 +132,7 @@ def run_conversations(server: RasaHttp, files: tuple[Path, ...], only: str, work
 
 
 def conversations_available(files: tuple[Path, ...]) -> bool:
+    """Whether the conversation test set and its runner are there to be played."""
     return RUNNER.exists() and any(path.exists() for path in files)
 
 

@@ -50,6 +50,7 @@ def _data(settings: TrainingSettings) -> list[str]:
 
 
 def validate(settings: TrainingSettings, say: Say) -> bool:
+    """`rasa data validate` on the training data; False (and said) when it fails."""
     say("Validating the training data (rasa data validate)...")
     result = _rasa("data", "validate", *_data(settings))
     if result.returncode != 0:
@@ -58,6 +59,7 @@ def validate(settings: TrainingSettings, say: Say) -> bool:
 
 
 def train_candidate(settings: TrainingSettings, say: Say) -> Path | None:
+    """Trains a candidate model; its path, or None (and said) when training fails."""
     say("Training a candidate model (rasa train)...")
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     result = _rasa("train", *_data(settings), "--out", str(settings.models_dir), "--fixed-model-name", "candidate",

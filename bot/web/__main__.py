@@ -13,6 +13,7 @@ SHUTDOWN_SECONDS = 2.0
 
 
 def main() -> None:
+    """Runs bot.web with the settings from the environment."""
     settings = WebSettings.from_env()
     app = create_app(settings)
     web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=SHUTDOWN_SECONDS)

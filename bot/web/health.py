@@ -96,6 +96,7 @@ HEALTH = web.AppKey("health", Health)
 
 
 async def health(request: web.Request) -> web.Response:
+    """`GET /healthz`: the last probe of each dependency (200 ok or degraded, 503 unavailable)."""
     status, body = request.app[HEALTH].report()
     return web.json_response(body, status=status, headers={"Cache-Control": "no-store"})
 

@@ -8,7 +8,7 @@ from tests.e2e.conftest import Assistant
 
 
 @pytest.mark.parametrize(
-    "question, expected",
+    ("question", "expected"),
     [
         ("Quel est le budget total de l'appel ?", "400.000 €"),
         ("Wat is het totale budget van de oproep?", "€ 400.000"),
@@ -60,7 +60,7 @@ def test_greeting_offers_a_menu_of_buttons(assistant: Assistant, sender: str) ->
 
 
 @pytest.mark.parametrize(
-    "bad_input, expected",
+    ("bad_input", "expected"),
     [
         ("", "texte lisible"),
         ("😀😀😀", "texte lisible"),

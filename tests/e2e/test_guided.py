@@ -41,7 +41,7 @@ def test_a_complete_check_in_dutch(assistant: Assistant, sender: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "message, answer, yes, expected",
+    ("message", "answer", "yes", "expected"),
     [
         ("Notre asbl bruxelloise veut initier les jeunes aux métiers de la réalité virtuelle : éligibles ?",
          "Oui, les asbl", "oui", "entre dans l'appel"),
@@ -59,7 +59,7 @@ def test_what_the_first_message_said_is_not_asked_again(
 
 
 @pytest.mark.parametrize(
-    "start, interruption, answer_of_interruption, pending, answer, next_question",
+    ("start", "interruption", "answer_of_interruption", "pending", "answer", "next_question"),
     [
         ("Mon entreprise peut-elle participer ?", "au fait, quelle est la date limite ?", "1er septembre 2016",
          "économie numérique", "oui", "Décrivez votre projet"),
@@ -80,7 +80,7 @@ def test_a_question_in_the_middle_is_answered_then_the_check_resumes(
 
 
 @pytest.mark.parametrize(
-    "start, first_question, cancel, cancelled, after, fact",
+    ("start", "first_question", "cancel", "cancelled", "after", "fact"),
     [
         ("kunt u controleren of mijn organisatie in aanmerking komt?", "Wat voor kandidaat", "laat maar",
          "ik stop met de controle", "wat is het budget?", "€ 400.000"),
@@ -98,7 +98,7 @@ def test_stop_cancels_the_check(
 
 
 @pytest.mark.parametrize(
-    "start, unusable, reask, question, usable, next_question",
+    ("start", "unusable", "reask", "question", "usable", "next_question"),
     [
         ("vérifions si je suis éligible", "bof", "pas reconnu le type de candidat", "Quel type de candidat",
          "indépendant", "économie numérique"),

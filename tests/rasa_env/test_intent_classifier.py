@@ -89,7 +89,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple:
 
 
 @pytest.mark.parametrize(
-    "text, intent",
+    ("text", "intent"),
     [
         ("la date limite, c'est quand ?", "ask_deadline"),
         ("wat is de deadline van de oproep?", "ask_deadline"),
@@ -153,7 +153,7 @@ def test_a_word_with_one_typo_is_still_recognised() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, parts",
+    ("text", "parts"),
     [
         (
             "quel est le budget et la date limite ?",

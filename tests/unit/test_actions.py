@@ -41,7 +41,7 @@ async def test_the_page_language_starts_the_conversation() -> None:
 
 
 @pytest.mark.parametrize(
-    "language, slot, metadata, expected",
+    ("language", "slot", "metadata", "expected"),
     [
         ({"requested": "nl", "detected": "fr"}, "fr", {}, "nl"),
         ({"detected": "fr"}, "nl", {}, "fr"),

@@ -28,7 +28,7 @@ def test_the_last_day_and_after_the_deadline() -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, text, expected",
+    ("lang", "text", "expected"),
     [
         ("fr", "Une asbl peut-elle participer ?", "Oui, les asbl"),
         ("fr", "Est-ce ouvert aux startups ?", "Oui, les startups"),
@@ -90,7 +90,7 @@ def test_every_intent_has_an_answer_in_both_languages(intent: str, lang: str) ->
 
 
 @pytest.mark.parametrize(
-    "intent, text, lang, expected",
+    ("intent", "text", "lang", "expected"),
     [
         ("ask_budget", "Quel est le taux de cofinancement demandé ?", "fr", "ne précise pas si un cofinancement"),
         ("check_eligibility", "Mag een vzw twee projecten indienen?", "nl", "zegt niets"),

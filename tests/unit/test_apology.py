@@ -25,6 +25,6 @@ def test_a_message_answered_by_the_apology_and_sent_again_shows_once() -> None:
         {"event": "bot", "text": "400.000 €"},
     ]
     assert [(line["role"], line["text"]) for line in history_from_events(events)] == [
-        ("user", "Quel budget ?"),
-        ("bot", "400.000 €"),
+        ("applicant", "Quel budget ?"),
+        ("assistant", "400.000 €"),
     ]

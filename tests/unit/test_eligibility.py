@@ -23,7 +23,7 @@ BEFORE = dt.date(2016, 6, 1)
 
 
 @pytest.mark.parametrize(
-    "lang, text, kind",
+    ("lang", "text", "kind"),
     [
         ("fr", "Nous sommes une asbl", "nonprofit"),
         ("fr", "indépendant", "self_employed"),
@@ -42,7 +42,7 @@ def test_applicant_kind(lang: str, text: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, text, intent, answer",
+    ("lang", "text", "intent", "answer"),
     [
         ("fr", "oui", None, "yes"),
         ("fr", "non", None, "no"),
@@ -66,7 +66,7 @@ def test_a_project_needs_a_few_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, text, about_self",
+    ("lang", "text", "about_self"),
     [
         ("fr", "suis-je éligible ?", True),
         ("fr", "mon asbl peut-elle participer ?", True),
@@ -86,7 +86,7 @@ NOTHING = recommend("une boulangerie de quartier", "fr")
 
 
 @pytest.mark.parametrize(
-    "kind, activity, rec, outcome",
+    ("kind", "activity", "rec", "outcome"),
     [
         ("nonprofit", "yes", VR_YOUTH, FITS),
         ("startup", "yes", VR_YOUTH, FITS),
@@ -122,7 +122,7 @@ def test_a_fitting_project_names_its_measure() -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, text, measure",
+    ("lang", "text", "measure"),
     [
         ("nl", "Wij coachen kmo's in big data, bij welke maatregel hoort dat?", "maatregel 1"),
         ("fr", "On prépare des startups aux salons tech à l'étranger, c'est quelle mesure ?", "mesure 4"),

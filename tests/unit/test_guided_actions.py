@@ -177,7 +177,7 @@ def test_the_action_server_registers_every_action_and_no_base_class() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, lang, requested",
+    ("text", "lang", "requested"),
     [("finalement non, laissez tomber", "fr", "handoff_question_ok"),
      ("toch maar niet", "nl", "handoff_question_ok"),
      ("laat maar zitten", "nl", "handoff_channel"),

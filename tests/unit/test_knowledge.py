@@ -34,7 +34,7 @@ def test_every_answer_renders_with_the_facts(lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, budget, deadline, gdp, wallonia",
+    ("lang", "budget", "deadline", "gdp", "wallonia"),
     [
         ("fr", "400.000 €", "1er septembre 2016", "5,1 milliards €", "1,23 milliard €"),
         ("nl", "€ 400.000", "1 september 2016", "€ 5,1 miljard", "€ 1,23 miljard"),

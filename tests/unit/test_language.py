@@ -4,7 +4,7 @@ from bot.language import detect
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    ("text", "expected"),
     [
         ("Bonjour, quelle est la date limite ?", "fr"),
         ("Salut", "fr"),
@@ -45,7 +45,7 @@ def test_naming_a_language_inside_a_question_about_it_is_no_request() -> None:
     assert detect("Pouvez-vous répondre en néerlandais s'il vous plaît ?").reply_language == "nl"
 
 
-@pytest.mark.parametrize("text, expected", [("Toelatingsvoorwaarden?", "nl"), ("tijdslimiet?", "nl"),
+@pytest.mark.parametrize(("text", "expected"), [("Toelatingsvoorwaarden?", "nl"), ("tijdslimiet?", "nl"),
                                             ("éligibilité ?", "fr"), ("hallo", None), ("ok", None)])  # fmt: skip
 def test_a_long_word_without_markers_leans_to_the_language_it_looks_like(text: str, expected: str | None) -> None:
     assert detect(text).leaning == expected

@@ -10,12 +10,14 @@ import pytest
 
 from bot.paths import PROJECT_ROOT
 from bot.privacy import default_tracker_store_url, purge_outbox
+from bot.settings import bot_settings
 
 
 def test_the_tracker_store_is_purged_where_make_run_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
     assert default_tracker_store_url() == f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
     monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://u@db/rasa")
+    bot_settings.cache_clear()  # read once per process: read again
     assert default_tracker_store_url() == "postgresql://u@db/rasa"
 
 

@@ -45,7 +45,7 @@ def test_accuracy_per_language(lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, text, expected",
+    ("lang", "text", "expected"),
     [
         (
             "fr",
@@ -75,7 +75,7 @@ def test_two_fitting_measures_main_first(lang: str, text: str, expected: list[in
 
 
 @pytest.mark.parametrize(
-    "lang, text",
+    ("lang", "text"),
     [
         ("fr", "Nous ouvrons une boulangerie"),
         ("fr", "un restaurant"),
@@ -98,7 +98,7 @@ def test_nothing_fits(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "lang, word",
+    ("lang", "word"),
     [
         ("fr", "formation"),
         ("fr", "formations"),

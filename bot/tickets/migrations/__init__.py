@@ -1,0 +1,1 @@
+"""The tickets database's Alembic migrations (`bot db upgrade`)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from bot.language.languages import SUPPORTED
 from bot.web.keys import SETTINGS
 from bot.web.public import pages
 from bot.web.public.feedback import feedback_ctx
@@ -39,7 +40,8 @@ def setup_public(app: web.Application) -> None:
     app.on_shutdown.append(close_sockets)
     router = app.router
     router.add_get("/", pages.root, name="public_root")
-    router.add_get("/{lang:fr|nl}/", pages.page, name="public_page")
-    router.add_get("/{lang:fr|nl}", pages.add_slash)
+    languages = "|".join(SUPPORTED)  # the languages of the data (bot.language.languages)
+    router.add_get(f"/{{lang:{languages}}}/", pages.page, name="public_page")
+    router.add_get(f"/{{lang:{languages}}}", pages.add_slash)
     router.add_get("/chat/ws", chat_socket, name="chat_ws")
     router.add_static("/public/", STATIC, name="public_static")

@@ -29,6 +29,7 @@ from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from bot.language.languages import DEFAULT, supported_or_default
 from bot.limits import max_message_chars
 from bot.web.keys import LIVE, SETTINGS
 from bot.web.public.conversations import new_conversation_id, valid_conversation_id, valid_message_id
@@ -37,7 +38,7 @@ from bot.web.public.history import reply_line
 from bot.web.public.keys import CHAT, RASA
 from bot.web.public.origin import origin_allowed
 from bot.web.public.rasa import RasaUnavailable
-from bot.web.public.texts import chat_text, language_or_default
+from bot.web.public.texts import chat_text
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class ChatConnection:
         self.ws = ws
         self.address = request.remote or "unknown"
         self.conversation_id = ""
-        self.lang = "fr"
+        self.lang = DEFAULT
         self._send_lock = asyncio.Lock()  # replies and staff messages come from two tasks
 
     async def run(self) -> None:
@@ -117,7 +118,7 @@ class ChatConnection:
         hello = _parse(frame.data) if frame.type == WSMsgType.TEXT else None
         if hello is None or hello.get("type") != "hello":
             return False
-        self.lang = language_or_default(hello.get("lang"))
+        self.lang = supported_or_default(hello.get("lang"))
         given = hello.get("conversation_id")
         history: list[Any] | None = []
         if valid_conversation_id(given):
@@ -151,7 +152,7 @@ class ChatConnection:
         if not valid_message_id(message_id) or not isinstance(text, str) or not text.strip():
             await self._error(message_id if valid_message_id(message_id) else None, "invalid")
             return
-        self.lang = language_or_default(message.get("lang", self.lang))
+        self.lang = supported_or_default(message.get("lang", self.lang))
         chat = self.app[CHAT]
         if chat.answered.seen(self.conversation_id, str(message_id)):
             # Resent after a dropped connection: already answered, the history has it.

@@ -1,34 +1,39 @@
-"""A conversation's history for the page, rebuilt from the Rasa tracker's events."""
+"""A conversation's history for the page: the tracker's messages (bot.rasa_io.transcript)
+as the chat lines the page draws, and the REST channel's replies as chat lines."""
 
 from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from bot.rasa_io.apology import is_apology_event
+from bot.rasa_io.transcript import Message, Role, buttons_of, messages_from_events
 
 MAX_LINES = 200  # a page reload shows the end of very long conversations only
 
 
 class Button(TypedDict):
+    """A quick reply as the page gets it."""
+
     title: str
     payload: str
 
 
 class ChatLine(TypedDict, total=False):
-    role: str  # "user" | "bot"
+    """One message as the page draws it."""
+
+    role: str  # a bot.rasa_io.transcript.Role value: "applicant" | "assistant" | "staff"
     text: str
     buttons: list[Button]
+    reference: str  # a staff reply's ticket
 
 
-def buttons_of(data: Any) -> list[Button]:
-    """The well-formed quick replies of a Rasa reply (title and payload both strings)."""
-    if not isinstance(data, list):
-        return []
-    return [
-        Button(title=b["title"], payload=b["payload"])
-        for b in data
-        if isinstance(b, dict) and isinstance(b.get("title"), str) and isinstance(b.get("payload"), str)
-    ]
+def chat_line(message: Message) -> ChatLine:
+    """One message as the page's chat line (JSON)."""
+    line = ChatLine(role=message.role.value, text=message.text)
+    if message.role is Role.ASSISTANT:
+        line["buttons"] = [Button(title=b.title, payload=b.payload) for b in message.buttons]
+    if message.reference is not None:
+        line["reference"] = message.reference
+    return line
 
 
 def reply_line(reply: dict[str, Any]) -> ChatLine | None:
@@ -37,30 +42,9 @@ def reply_line(reply: dict[str, Any]) -> ChatLine | None:
     buttons = buttons_of(reply.get("buttons"))
     if not text and not buttons:
         return None
-    return ChatLine(role="bot", text=text or "", buttons=buttons)
+    return chat_line(Message(Role.ASSISTANT, str(text), buttons=buttons))
 
 
 def history_from_events(events: list[Any]) -> list[ChatLine]:
-    """User and bot messages in order. A clicked quick reply shows its title, not its payload.
-    A message answered with the apology for a failed action was sent again by the page:
-    it is shown once, where it was answered."""
-    lines: list[ChatLine] = []
-    titles: dict[str, str] = {}  # payload -> title, from the latest buttons offered
-    for event in events:
-        if not isinstance(event, dict):
-            continue
-        text = event.get("text")
-        if is_apology_event(event):
-            users = [i for i, line in enumerate(lines) if line["role"] == "user"]
-            del lines[users[-1] if users else len(lines) :]
-        elif event.get("event") == "user" and isinstance(text, str):
-            lines.append(ChatLine(role="user", text=titles.get(text, text)))
-            titles = {}
-        elif event.get("event") == "bot":
-            data = event.get("data")
-            buttons = data.get("buttons") if isinstance(data, dict) else None
-            line = reply_line({"text": text, "buttons": buttons})
-            if line:
-                lines.append(line)
-                titles = {b["payload"]: b["title"] for b in line["buttons"]} or titles
-    return lines[-MAX_LINES:]
+    """The conversation's messages, in order, as chat lines (the latest MAX_LINES)."""
+    return [chat_line(message) for message in messages_from_events(events)[-MAX_LINES:]]

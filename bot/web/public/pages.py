@@ -1,4 +1,4 @@
-"""The applicant page in French and Dutch, and the language redirect."""
+"""The applicant page in each supported language, and the language redirect."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from bot.language.languages import SUPPORTED, preferred_language
 from bot.limits import max_message_chars
 from bot.web.public.summary import budget_text, call_summary
-from bot.web.public.texts import LANGUAGES, interface_texts, preferred_language
+from bot.web.public.texts import interface_texts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -38,15 +39,19 @@ async def page(request: web.Request) -> web.Response:
     """`/fr/`, `/nl/`: the summary of the call and the chat, in that language."""
     lang = request.match_info["lang"]
     texts = interface_texts(lang)
-    other = next(code for code in LANGUAGES if code != lang)
     router = request.app.router
+    # A link to each other language, labelled in that language ("Deze pagina in het Nederlands").
+    others = [
+        {"lang": code, "url": router["public_page"].url_for(lang=code), "label": interface_texts(code)["switch_label"]}
+        for code in SUPPORTED
+        if code != lang
+    ]
     html = (
         _environment()
         .get_template("page.html")
         .render(
             lang=lang,
-            other=other,
-            other_url=router["public_page"].url_for(lang=other),
+            others=others,
             texts=texts,
             title=texts["title"].format(budget=budget_text(lang)),
             summary=call_summary(lang),
@@ -63,7 +68,7 @@ async def page(request: web.Request) -> web.Response:
 
 
 async def root(request: web.Request) -> web.Response:
-    """`/`: to the page in the browser's preferred language (French by default)."""
+    """`/`: to the page in the browser's preferred language (the default language otherwise)."""
     lang = preferred_language(request.headers.get("Accept-Language"))
     location = request.app.router["public_page"].url_for(lang=lang)
     raise web.HTTPFound(location, headers={"Vary": "Accept-Language"})

@@ -15,6 +15,7 @@ from aiohttp import web
 
 from bot.mail import Mailer, deliver_pending, deliver_reply
 from bot.tickets.service import Desk
+from bot.tickets.states import DeliveryStatus
 from bot.web.staff.keys import CONFIG, DELIVERIES, DESK, MAILER
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def resend(desk: Desk, mailer: Mailer, reply_id: int) -> bool:
         Whether the e-mail was sent; False also when the reply is not failed (anymore).
     """
     for reply, ticket in desk.pending_deliveries():
-        if reply.id == reply_id and reply.delivery_status == "failed":
+        if reply.id == reply_id and reply.delivery_status == DeliveryStatus.FAILED:
             # deliver_reply takes the claim: never two senders on one reply.
             return deliver_reply(desk, mailer, reply, ticket)
     return False

@@ -1,7 +1,8 @@
 """Typed keys of what the staff console puts on the application (aiohttp `AppKey`).
 
-The Desk and the Mailer go on the main application, so that other parts of bot.web may
-use them; the rest is the console's own and lives on its sub-application.
+Everything the console keeps goes on the main application, not on its sub-application:
+its handlers read it through `request.config_dict`, and other parts of bot.web use the
+Desk (`bot.web.keys.DESK`) and the Mailer too.
 """
 
 from __future__ import annotations

@@ -10,31 +10,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 import aiohttp
 
 from bot.rasa_io.http_api import ServerStatus
+from bot.rasa_io.transcript import Message, messages_from_events, staff_reply_event
 from bot.web.settings import WebSettings
 
 log = logging.getLogger(__name__)
 TIMEOUT = aiohttp.ClientTimeout(total=5)
-
-
-@dataclass(frozen=True)
-class Message:
-    """One line of a transcript.
-
-    Attributes:
-        speaker: `user` (the applicant), `bot` (the assistant) or `staff` (a staff reply).
-        text: What was said; empty when the assistant sent something other than text.
-        at: When, in Unix seconds.
-    """
-
-    speaker: str
-    text: str
-    at: float
 
 
 @dataclass(frozen=True)
@@ -61,30 +46,6 @@ def _describe(error: BaseException) -> str:
     return type(error).__name__
 
 
-def messages_from_events(events: list[dict[str, Any]]) -> tuple[Message, ...]:
-    """The user and bot messages of a tracker's events, in order.
-
-    Args:
-        events: The tracker's `events` list.
-
-    Returns:
-        One message per `user` or `bot` event.
-    """
-    messages = []
-    for event in events:
-        kind = event.get("event")
-        if kind not in ("user", "bot"):
-            continue
-        metadata = event.get("metadata") or {}
-        speaker = "staff" if kind == "bot" and metadata.get("staff_reply") else str(kind)
-        text = event.get("text")
-        at = event.get("timestamp")
-        messages.append(
-            Message(speaker, text if isinstance(text, str) else "", float(at) if isinstance(at, (int, float)) else 0.0)
-        )
-    return tuple(messages)
-
-
 async def fetch_transcript(http: aiohttp.ClientSession, settings: WebSettings, conversation_id: str) -> Transcript:
     """Read a conversation from the Rasa server.
 
@@ -102,7 +63,7 @@ async def fetch_transcript(http: aiohttp.ClientSession, settings: WebSettings, c
         ) as response:
             response.raise_for_status()
             tracker = await response.json()
-        return Transcript(True, messages_from_events(list(tracker.get("events") or [])))
+        return Transcript(True, tuple(messages_from_events(tracker.get("events"))))
     except (aiohttp.ClientError, TimeoutError, ValueError, AttributeError) as error:
         log.warning("transcript of %r unavailable: %s", conversation_id, _describe(error))
         return Transcript(False)
@@ -123,12 +84,7 @@ async def append_staff_reply(
     Returns:
         Whether Rasa accepted the event.
     """
-    event = {
-        "event": "bot",
-        "text": text,
-        "metadata": {"staff_reply": True, "reference": reference},
-        "timestamp": time.time(),
-    }
+    event = staff_reply_event(text, reference, time.time())
     try:
         async with http.post(
             _url(settings, conversation_id, "tracker/events"), params=_params(settings), json=event, timeout=TIMEOUT

@@ -1,4 +1,4 @@
-"""The console's interface texts, one YAML file per language in `texts/`.
+"""The console's interface texts, one YAML file per language in `data/locales/console/`.
 
 The language is data: adding a language is adding a file, with the same keys.
 """
@@ -10,8 +10,14 @@ from pathlib import Path
 
 import yaml
 
-TEXTS_DIR = Path(__file__).resolve().parent / "texts"
-DEFAULT_LANGUAGE = "fr"
+from bot.language.languages import DEFAULT as DEFAULT_LANGUAGE
+from bot.language.languages import preferred_language
+from bot.paths import data_dir
+
+
+def texts_dir() -> Path:
+    """Where the console's `<language>.yml` files are."""
+    return data_dir() / "locales" / "console"
 
 
 class Texts:
@@ -24,9 +30,9 @@ class Texts:
         ValueError: When the files do not all have the same keys.
     """
 
-    def __init__(self, folder: Path = TEXTS_DIR) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._by_language: dict[str, dict[str, str]] = {}
-        for path in sorted(folder.glob("*.yml")):
+        for path in sorted((folder or texts_dir()).glob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             self._by_language[path.stem] = {str(k): str(v) for k, v in data.items()}
         reference = self._by_language[DEFAULT_LANGUAGE]
@@ -53,11 +59,7 @@ class Texts:
         """
         if wanted in self._by_language:
             return str(wanted)
-        for part in accept_language.split(","):
-            code = part.split(";")[0].strip().lower()[:2]
-            if code in self._by_language:
-                return code
-        return DEFAULT_LANGUAGE
+        return preferred_language(accept_language, self._by_language, DEFAULT_LANGUAGE)
 
     def __getitem__(self, language: str) -> Mapping[str, str]:
         return self._by_language[language]

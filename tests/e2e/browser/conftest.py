@@ -61,7 +61,7 @@ def base_url(service: Service) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install -y chromium (.ci/run does it)")
+        pytest.fail("Chromium is missing: `make test` installs it as root, else: sudo apt-get install -y chromium")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
@@ -102,7 +102,7 @@ class ThreadedWeb:
     def __init__(self, rasa_url: str) -> None:
         self.port = free_port()
         self.app = aioweb.Application()
-        self.app[SETTINGS] = WebSettings(rasa_url=rasa_url)
+        self.app[SETTINGS] = WebSettings(rasa_url=rasa_url, port=self.port)  # the chat accepts this port's origins
         self.app[LIVE] = LiveHub()
         setup_public(self.app)
         self.loop = asyncio.new_event_loop()

@@ -14,7 +14,7 @@ def open_chat(page: Page, url: str) -> None:
 
 def ask(page: Page, text: str) -> str:
     """Types `text`, sends it with Enter and returns the assistant's answer."""
-    answers = page.locator(".msg.bot")
+    answers = page.locator(".msg.assistant")
     before = answers.count()
     page.locator("#chat-input").fill(text)
     page.locator("#chat-input").press("Enter")

@@ -21,7 +21,7 @@ def test_a_360_pixel_phone_screen(browser: Browser, web: Service) -> None:
     page = context.new_page()
     open_chat(page, base_url(web) + "/fr/")
     ask(page, "Bonjour")
-    expect(page.locator(".msg.bot .buttons button").first).to_be_visible()
+    expect(page.locator(".msg.assistant .buttons button").first).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
     for selector in ("#chat-input", "#chat-send", "#switch-lang"):
@@ -40,7 +40,7 @@ def test_no_serious_accessibility_violations(browser: Browser, web: Service, lan
     page = context.new_page()
     open_chat(page, f"{base_url(web)}/{lang}/")
     ask(page, "Bonjour" if lang == "fr" else "Hallo")
-    expect(page.locator(".msg.bot .buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT)
+    expect(page.locator(".msg.assistant .buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT)
     page.locator("#chat-input").fill("x" * 5000)  # the too-long note is on screen too
     violations = _axe(page)
     context.close()

@@ -18,7 +18,7 @@ def test_ask_the_deadline_in_french(page: Page, web: Service) -> None:
     expect(page.locator(".summary")).to_contain_text("400.000 €")
     answer = ask(page, "Quelle est la date limite ?")
     assert "1er septembre 2016" in answer
-    expect(page.locator(".msg.user .text").last).to_have_text("Quelle est la date limite ?")
+    expect(page.locator(".msg.applicant .text").last).to_have_text("Quelle est la date limite ?")
     expect(page.locator("#chat-typing")).to_be_hidden()
     shot(page, "fr-deadline", full_page=False)
 
@@ -32,7 +32,7 @@ def test_switching_to_dutch_switches_page_and_conversation(page: Page, web: Serv
     assert page.url.endswith("/nl/")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     expect(page.locator("h1")).to_contain_text("IT-ondernemerschap")
-    expect(page.locator(".msg.user .text").first).to_have_text("Quel est le budget ?")  # same conversation
+    expect(page.locator(".msg.applicant .text").first).to_have_text("Quel est le budget ?")  # same conversation
     answer = ask(page, "Wat is de uiterste datum?")
     assert "1 september 2016" in answer
     assert conversation_id(page) == conversation
@@ -47,8 +47,8 @@ def test_a_reload_shows_the_conversation_again(page: Page, web: Service) -> None
     conversation = conversation_id(page)
     page.reload()
     expect(page.locator("#chat")).to_have_attribute("data-connection", "online")
-    expect(page.locator(".msg.user .text")).to_have_text(["Qui peut participer ?"])
-    expect(page.locator(".msg.bot .text").first).to_have_text(first)
+    expect(page.locator(".msg.applicant .text")).to_have_text(["Qui peut participer ?"])
+    expect(page.locator(".msg.assistant .text").first).to_have_text(first)
     assert conversation_id(page) == conversation
     shot(page, "fr-after-reload", full_page=False)
 
@@ -62,7 +62,7 @@ def test_keyboard_only(page: Page, web: Service) -> None:
     assert page.evaluate(focused) == "chat-input"
     page.keyboard.type("Bonjour")
     page.keyboard.press("Enter")
-    suggestions = page.locator(".msg.bot .buttons button")
+    suggestions = page.locator(".msg.assistant .buttons button")
     expect(suggestions.first).to_be_visible(timeout=REPLY_TIMEOUT)
     titles = suggestions.all_inner_texts()
     page.keyboard.press("Shift+Tab")  # back from the box: the last suggestion
@@ -70,10 +70,10 @@ def test_keyboard_only(page: Page, web: Service) -> None:
     for _ in range(len(titles) - 1):
         page.keyboard.press("Shift+Tab")
     assert page.evaluate(focused) == titles[0]
-    answers = page.locator(".msg.bot").count()
+    answers = page.locator(".msg.assistant").count()
     page.keyboard.press("Enter")  # choose the first suggestion
-    expect(page.locator(".msg.bot")).to_have_count(answers + 1, timeout=REPLY_TIMEOUT)
-    expect(page.locator(".msg.user .text").last).to_have_text(titles[0])
+    expect(page.locator(".msg.assistant")).to_have_count(answers + 1, timeout=REPLY_TIMEOUT)
+    expect(page.locator(".msg.applicant .text").last).to_have_text(titles[0])
     assert page.evaluate(focused) == "chat-input"  # focus is back in the box
     page.keyboard.press("Tab")
     assert page.evaluate(focused) == "chat-send"
@@ -88,7 +88,7 @@ def test_a_too_long_message_is_explained_and_not_sent(page: Page, web: Service) 
     expect(page.locator("#chat-note")).to_contain_text(f"te lang ({limit + 1} tekens, maximum {limit})")
     expect(box).to_have_attribute("aria-invalid", "true")
     box.press("Enter")
-    expect(page.locator(".msg.user")).to_have_count(0)
+    expect(page.locator(".msg.applicant")).to_have_count(0)
     assert len(box.input_value()) == limit + 1  # kept, to be shortened
     box.press("Backspace")
     expect(page.locator("#chat-note")).not_to_contain_text("te lang")
@@ -125,8 +125,8 @@ def test_the_typing_indicator_shows_until_the_answer_arrives(page: Page, web: Se
         page.wait_for_timeout(100)
     assert held, "no answer from the gateway"
     expect(typing).to_be_visible()  # the answer is held back: still waiting
-    expect(page.locator(".msg.user .state")).to_have_count(0)  # sent, so not "waiting to be sent"
+    expect(page.locator(".msg.applicant .state")).to_have_count(0)  # sent, so not "waiting to be sent"
     shot(page, "fr-typing", full_page=False)
     routes[-1].send(held.pop(0))
-    expect(page.locator(".msg.bot .text")).to_contain_text(["400.000 €"])
+    expect(page.locator(".msg.assistant .text")).to_contain_text(["400.000 €"])
     expect(typing).to_be_hidden()

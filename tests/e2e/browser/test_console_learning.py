@@ -47,7 +47,7 @@ def test_a_maintainer_annotates_a_misunderstood_message_in_two_clicks(
     expect(item).to_contain_text("[phone]")
     expect(item).not_to_contain_text("0471")
     expect(item.locator(".flags")).to_contain_text(re.compile("non compris|confiance faible"))
-    expect(item.locator(".context .message.bot")).not_to_have_count(0)  # the reply, around it
+    expect(item.locator(".context .message.assistant")).not_to_have_count(0)  # the reply, around it
     shot(page, "console-review-before")
     item.get_by_label("Sans rapport avec l'appel").click()  # click 1: the right answer
     item.get_by_role("button", name="Confirmer").click()  # click 2: confirm

@@ -1,5 +1,6 @@
 """An applicant escalates in the browser; a member of staff replies from the console in
-another browser context; the reply appears on the applicant's open page within 2 s."""
+another browser context; the reply appears on the applicant's open page within 2 s, and
+after a reload it is still staff's, with its reference."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ STAFF, PASSWORD = "browser-agent@plan-next-tech.test", "another long staff passw
 
 
 def click_quick_reply(page: Page, title: str) -> str:
-    answers = page.locator(".msg.bot")
+    answers = page.locator(".msg.assistant")
     before = answers.count()
     page.locator(".buttons button", has_text=title).last.click()
     expect(answers.nth(before)).to_be_visible(timeout=REPLY_TIMEOUT)
@@ -59,5 +60,12 @@ def test_escalate_then_staff_reply_appears_live(
     assert time.monotonic() - started < 2.5  # the console's POST included
     expect(staff_reply).to_contain_text(reference)
     shot(page, "fr-escalation-staff-reply", full_page=False)
+
+    page.reload()  # the history now comes from the Rasa tracker
+    after_reload = page.locator(".msg.staff")
+    expect(after_reload).to_have_count(1, timeout=REPLY_TIMEOUT)
+    expect(after_reload).to_contain_text("indiquez votre apport")
+    expect(after_reload).to_contain_text(f"Référence : {reference}")
+    expect(page.locator(".msg.assistant", has_text="indiquez votre apport")).to_have_count(0)
     shot(console, "staff-ticket-after-reply")
     staff.close()

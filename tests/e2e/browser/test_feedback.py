@@ -30,7 +30,7 @@ def _stored(assistant: Assistant, conversation: str) -> list[Feedback]:
 def test_one_click_then_one_change_of_mind(page: Page, web: Service, assistant: Assistant) -> None:
     open_chat(page, base_url(web) + "/fr/")
     ask(page, "Quelle est la date limite ?")
-    group = page.locator(".msg.bot .feedback").last
+    group = page.locator(".msg.assistant .feedback").last
     expect(group).to_have_attribute("role", "group")
     expect(group).to_contain_text("Cette réponse vous a-t-elle aidé ?")
     group.get_by_role("button", name="Non, cette réponse ne m'a pas aidé").click()
@@ -57,10 +57,10 @@ def test_keyboard_only_in_dutch(page: Page, web: Service, assistant: Assistant) 
     page.locator("#chat-input").focus()
     page.keyboard.type("Wat is het totale budget?")
     page.keyboard.press("Enter")
-    group = page.locator(".msg.bot .feedback").last
+    group = page.locator(".msg.assistant .feedback").last
     expect(group).to_be_visible(timeout=60_000)
     # Back from the message box: past the suggestions (if any), to "no", then "yes".
-    suggestions = page.locator(".msg.bot").last.locator(".buttons button").count()
+    suggestions = page.locator(".msg.assistant").last.locator(".buttons button").count()
     for _ in range(suggestions + 2):
         page.keyboard.press("Shift+Tab")
     assert page.evaluate(FOCUSED) == "Ja, dit antwoord heeft me geholpen"

@@ -40,10 +40,10 @@ def test_messages_typed_during_a_dropped_connection_are_sent_when_it_returns(pag
     for question in ("Quel est le budget ?", "Quelle est la date limite ?"):
         page.locator("#chat-input").fill(question)
         page.locator("#chat-input").press("Enter")
-    expect(page.locator(".msg.user .state")).to_have_count(2)  # both shown as waiting
+    expect(page.locator(".msg.applicant .state")).to_have_count(2)  # both shown as waiting
     shot(page, "fr-offline-queue", full_page=False)
     web.start().wait_ready(timeout=60)
-    expect(page.locator(".msg.user .state")).to_have_count(0, timeout=REPLY_TIMEOUT)
-    expect(page.locator(".msg.bot")).to_have_count(3, timeout=REPLY_TIMEOUT)
-    answers = page.locator(".msg.bot .text").all_inner_texts()
+    expect(page.locator(".msg.applicant .state")).to_have_count(0, timeout=REPLY_TIMEOUT)
+    expect(page.locator(".msg.assistant")).to_have_count(3, timeout=REPLY_TIMEOUT)
+    answers = page.locator(".msg.assistant .text").all_inner_texts()
     assert "400.000 €" in answers[1] and "1er septembre 2016" in answers[2]

@@ -24,12 +24,12 @@ def test_rasa_down_is_explained_and_the_kept_message_is_answered_when_it_returns
         page.locator("#chat-input").fill("Wat is het budget?")
         page.locator("#chat-input").press("Enter")
         expect(page.locator("#chat-status")).to_contain_text("tijdelijk niet bereikbaar")
-        expect(page.locator(".msg.user .state")).to_have_text(["wacht op verzending"])
+        expect(page.locator(".msg.applicant .state")).to_have_text(["wacht op verzending"])
         expect(page.locator("#chat-typing")).to_be_hidden()
         shot(page, "nl-rasa-down", full_page=False)
     finally:
         assistant.restart_rasa()  # the same port, the same SQLite tracker store
-    expect(page.locator(".msg.user .state")).to_have_count(0, timeout=BACK_TIMEOUT)
-    expect(page.locator(".msg.bot")).to_have_count(2)
-    expect(page.locator(".msg.bot .text").last).to_contain_text("400.000")
+    expect(page.locator(".msg.applicant .state")).to_have_count(0, timeout=BACK_TIMEOUT)
+    expect(page.locator(".msg.assistant")).to_have_count(2)
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("400.000")
     expect(page.locator("#chat-status")).to_have_text("")

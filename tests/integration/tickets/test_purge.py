@@ -47,5 +47,5 @@ def test_purge_clears_contact_and_anonymises_texts(desk: Desk, clock: FakeClock)
 
 
 def test_negative_days_are_refused(desk: Desk) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         desk.purge(-1)

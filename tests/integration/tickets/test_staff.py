@@ -70,7 +70,7 @@ def test_disabled_account_cannot_log_in_or_act(desk: Desk) -> None:
 
 def test_reset_password(desk: Desk) -> None:
     staff = desk.add_staff("staff@example.be", PASSWORD, "staff")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="at least"):
         desk.reset_password(staff.id, "short", actor_id=None)
     desk.reset_password(staff.id, "another long passphrase", actor_id=None)
     assert desk.authenticate("staff@example.be", PASSWORD) is None

@@ -165,7 +165,7 @@ async def test_an_action_server_down_keeps_the_message_for_later_and_the_history
     assert reply["type"] == "reply" and reply["messages"][0]["text"].startswith("echo: Quel budget ?")
     await ws.close()
     again, rejoined = await open_chat(client, welcome["conversation_id"])
-    assert [line["role"] for line in rejoined["history"]] == ["user", "bot"]
+    assert [line["role"] for line in rejoined["history"]] == ["applicant", "assistant"]
     await again.close()
 
 
@@ -178,10 +178,10 @@ async def test_a_reload_gets_the_history_with_quick_reply_titles(client: Client)
     assert rejoined["conversation_id"] == welcome["conversation_id"]
     history = rejoined["history"]
     assert [(line["role"], line["text"][:13]) for line in history] == [
-        ("user", "Bonjour"),
-        ("bot", "echo: Bonjour"),
-        ("user", "Budget"),
-        ("bot", "echo: /ask_bu"),
+        ("applicant", "Bonjour"),
+        ("assistant", "echo: Bonjour"),
+        ("applicant", "Budget"),
+        ("assistant", "echo: /ask_bu"),
     ]
     await again.close()
 

@@ -9,7 +9,9 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.knowledge import load_knowledge
-from bot.web.public.texts import LOCALES, interface_texts, preferred_language
+from bot.language.languages import DEFAULT, SUPPORTED, preferred_language
+from bot.web.public import STATIC
+from bot.web.public.texts import interface_texts
 
 Client = TestClient[Any, Any]
 
@@ -17,7 +19,8 @@ Client = TestClient[Any, Any]
 @pytest.mark.parametrize(
     ("header", "lang"),
     [(None, "fr"), ("nl-BE,nl;q=0.9,fr;q=0.8", "nl"), ("en-US,en;q=0.9", "fr"), ("en,nl;q=0.5", "nl"),
-     ("fr;q=0.4,nl;q=0.6", "nl"), ("nl;q=0,fr", "fr"), ("garbage;q=x", "fr")],
+     ("fr;q=0.4,nl;q=0.6", "nl"), ("nl;q=0,fr", "fr"), ("garbage;q=x", "fr"), ("en, fr;q=0.1, nl;q=0.2", "nl"),
+     ("NL;Q=0.5, fr;q=0.4", "nl"), ("*,nl;q=0.1", "nl"), ("fr;q=2,nl;q=0.3", "nl")],
 )  # fmt: skip
 def test_preferred_language(header: str | None, lang: str) -> None:
     assert preferred_language(header) == lang
@@ -46,7 +49,7 @@ async def test_the_page_summarises_the_call_from_the_knowledge_base(client: Clie
     for number in k.facts["measures"]:
         assert _escaped(k.wording["measures"][number]["title"]) in html
     other = "nl" if lang == "fr" else "fr"
-    assert f'href="/{other}/"' in html and interface_texts(lang)["switch_label"] in html
+    assert f'href="/{other}/"' in html and interface_texts(other)["switch_label"] in html
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
 
@@ -66,7 +69,7 @@ async def test_every_asset_is_served_here_and_nothing_comes_from_elsewhere(clien
 
 
 async def test_bot_text_is_never_written_as_html() -> None:
-    scripts = "".join(path.read_text() for path in (LOCALES.parent / "static").glob("*.js"))
+    scripts = "".join(path.read_text() for path in STATIC.glob("*.js"))
     assert re.search(r"\.(innerHTML|outerHTML|insertAdjacentHTML)|document\.write", scripts) is None
     assert 'rel = "noopener noreferrer"' in scripts
 
@@ -77,8 +80,15 @@ def _shape(value: Any) -> Any:
     return sorted(re.findall(r"\{(\w+)\}", str(value)))
 
 
-def test_both_languages_have_the_same_texts_and_placeholders() -> None:
-    assert _shape(interface_texts("fr")) == _shape(interface_texts("nl"))
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_every_language_has_the_default_s_texts_and_placeholders(lang: str) -> None:
+    assert _shape(interface_texts(lang)) == _shape(interface_texts(DEFAULT))
+
+
+def test_typography_is_in_the_texts_not_the_code() -> None:
+    assert interface_texts("fr")["chat"]["reference"].format(reference="NT-1") == "Référence : NT-1"
+    assert interface_texts("nl")["chat"]["reference"].format(reference="NT-1") == "Referentie: NT-1"
+    assert "} : ${" not in (STATIC / "render.js").read_text(encoding="utf-8")  # no French space in code
 
 
 def _escaped(text: str) -> str:

@@ -55,8 +55,8 @@ def test_history_keeps_messages_and_skips_the_rest() -> None:
         "garbage",
     ]
     assert history_from_events(events) == [
-        {"role": "user", "text": "Bonjour"},
-        {"role": "bot", "text": "Bonjour !", "buttons": [{"title": "Budget", "payload": "/ask_budget"}]},
-        {"role": "user", "text": "Budget"},
-        {"role": "bot", "text": "400.000 €", "buttons": []},
+        {"role": "applicant", "text": "Bonjour"},
+        {"role": "assistant", "text": "Bonjour !", "buttons": [{"title": "Budget", "payload": "/ask_budget"}]},
+        {"role": "applicant", "text": "Budget"},
+        {"role": "assistant", "text": "400.000 €", "buttons": []},
     ]

@@ -8,15 +8,17 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.language.languages import SUPPORTED
+from bot.rasa_io.transcript import Role
 from bot.review.intents import FIRST, intent_choices
 from bot.review.queue import FLAGS
-from bot.tickets.models import DELIVERY_STATUSES, LANGUAGES, RELEASE_STATUSES, ROLES, STATUSES
+from bot.tickets.models import DELIVERY_STATUSES, RELEASE_STATUSES, ROLES, STATUSES
 from bot.tickets.statistics import RESPONSE_BUCKETS, WAITING
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 from bot.web.staff.keys import DESK, MAILER, STAFF_APP
 from bot.web.staff.render import TEMPLATES_DIR
-from bot.web.staff.texts import TEXTS_DIR, Texts
+from bot.web.staff.texts import Texts, texts_dir
 from tests.integration.web_staff.support import Browser
 
 PACKAGE_DIR = Path(TEMPLATES_DIR).parent
@@ -51,7 +53,7 @@ def test_french_and_dutch_texts_have_the_same_keys() -> None:
     assert texts.languages == ("fr", "nl")
     assert texts["fr"].keys() == texts["nl"].keys()
     assert all(value.strip() for language in texts.languages for value in texts[language].values())
-    assert sorted(path.name for path in TEXTS_DIR.glob("*.yml")) == ["fr.yml", "nl.yml"]
+    assert sorted(path.name for path in texts_dir().glob("*.yml")) == ["fr.yml", "nl.yml"]
 
 
 def test_every_text_used_exists() -> None:
@@ -67,10 +69,10 @@ def test_every_text_used_exists() -> None:
         ("status_", STATUSES),
         ("delivery_", DELIVERY_STATUSES),
         ("role_", ROLES),
-        ("ticket_language_", LANGUAGES),
-        ("reply_in_", LANGUAGES),
+        ("ticket_language_", SUPPORTED),
+        ("reply_in_", SUPPORTED),
         ("language_name_", Texts().languages),
-        ("speaker_", ("user", "bot", "staff")),
+        ("speaker_", [role.value for role in Role]),
         ("flag_", FLAGS),
         ("insight_bucket_", [name for name, _ in RESPONSE_BUCKETS] + [WAITING]),
         ("release_", RELEASE_STATUSES),
@@ -79,3 +81,11 @@ def test_every_text_used_exists() -> None:
     ]:
         used |= {prefix + value for value in values}
     assert used - keys == set()
+
+
+def test_the_console_language_follows_accept_language_q_values() -> None:
+    texts = Texts()
+    assert texts.choose(None, "fr;q=0.4, nl;q=0.8") == "nl"  # the staff parser once took the first listed
+    assert texts.choose(None, "en-GB, nl-BE;q=0.5") == "nl"
+    assert texts.choose(None, "nl;q=0, de") == "fr"
+    assert texts.choose("nl", "fr") == "nl"

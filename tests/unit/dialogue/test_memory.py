@@ -6,7 +6,7 @@ from bot.dialogue.memory import BRUSSELS, OUTSIDE, Memory, changed_slots, learn
 
 
 @pytest.mark.parametrize(
-    "text, lang, kind, place",
+    ("text", "lang", "kind", "place"),
     [
         ("Nous sommes une petite asbl d'Ixelles qui forme des jeunes à l'IoT", "fr", "nonprofit", BRUSSELS),
         ("wij zijn een kleine vzw uit Molenbeek", "nl", "nonprofit", BRUSSELS),

@@ -11,7 +11,7 @@ AFTER_WHO = Memory(topic="check_eligibility")
 
 
 @pytest.mark.parametrize(
-    "text, lang, memory, intent",
+    ("text", "lang", "memory", "intent"),
     [
         ("et côté emplois ?", "fr", AFTER_FIGURES, "ask_context_figures"),
         ("en de jobs?", "nl", AFTER_FIGURES, "ask_context_figures"),
@@ -27,13 +27,13 @@ def test_a_follow_up_is_read_against_the_last_topic(text: str, lang: str, memory
     assert asked.intent == intent and asked.follow_up
 
 
-@pytest.mark.parametrize("text, lang", [("non, je parlais du budget", "fr"), ("nee, ik bedoelde het budget", "nl")])
+@pytest.mark.parametrize(("text", "lang"), [("non, je parlais du budget", "fr"), ("nee, ik bedoelde het budget", "nl")])
 def test_a_correction_answers_what_was_meant(text: str, lang: str) -> None:
     (asked,) = plan(parsed(text, lang, "nlu_fallback", confidence=0.4), Memory(topic="ask_deadline"))
     assert asked.intent == "ask_budget"
 
 
-@pytest.mark.parametrize("text, lang", [("pourquoi ?", "fr"), ("waarom?", "nl")])
+@pytest.mark.parametrize(("text", "lang"), [("pourquoi ?", "fr"), ("waarom?", "nl")])
 def test_why_right_after_an_answer_asks_what_it_rests_on(text: str, lang: str) -> None:
     (asked,) = plan(parsed(text, lang, "ask_purpose"), Memory(topic="ask_deadline"))
     assert asked.intent == ELABORATE
@@ -45,7 +45,7 @@ def test_why_at_the_start_of_a_conversation_is_a_question_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, lang, parts, intents",
+    ("text", "lang", "parts", "intents"),
     [
         ("quel est le budget et la date limite ?", "fr",
          [("quel est le budget", "ask_budget"), ("la date limite", "ask_deadline")], ["ask_budget", "ask_deadline"]),
@@ -109,7 +109,7 @@ def test_two_questions_about_a_described_project_are_both_answered() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, lang, intent",
+    ("text", "lang", "intent"),
     [("dus in oktober kon het niet meer?", "nl", "stop"), ("donc fin septembre c'était trop tard ?", "fr", "deny")],
 )  # fmt: skip
 def test_a_date_right_after_the_deadline_answer_is_about_the_deadline(text: str, lang: str, intent: str) -> None:

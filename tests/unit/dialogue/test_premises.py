@@ -12,7 +12,7 @@ AFTER = dt.date(2026, 12, 1)
 
 
 @pytest.mark.parametrize(
-    "text, lang, value",
+    ("text", "lang", "value"),
     [("le budget est d'un million ?", "fr", 1e6), ("c'est 500.000 € au total ?", "fr", 5e5),
      ("is het 400k?", "nl", 4e5), ("1,5 miljoen euro?", "nl", 1.5e6)],
 )  # fmt: skip
@@ -32,7 +32,7 @@ def test_counts_and_dates_are_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "intent, text, lang, start, quoted",
+    ("intent", "text", "lang", "start", "quoted"),
     [
         ("ask_budget", "le budget c'est un million, non ?", "fr", "Non : le budget total de l'appel est de 400.000 €",
          "un million"),
@@ -57,7 +57,7 @@ def test_a_wrong_figure_is_corrected_quoting_the_applicant(intent: str, text: st
 
 
 @pytest.mark.parametrize(
-    "intent, text, lang, start",
+    ("intent", "text", "lang", "start"),
     [("ask_budget", "le budget est bien de 400.000 € ?", "fr", "Oui"),
      ("ask_deadline", "puis-je encore introduire un dossier ?", "fr", "Non."),
      ("ask_deadline", "is de deadline al voorbij?", "nl", "Ja."),

@@ -20,7 +20,7 @@ def turn(message: Message, memory: Memory | None = None) -> tuple[Reply, Memory]
 
 
 @pytest.mark.parametrize(
-    "first, then, lang, expected",
+    ("first", "then", "lang", "expected"),
     [
         ("Nous sommes une petite asbl d'Ixelles qui forme des jeunes à l'IoT", "on peut postuler ?", "fr",
          "Oui, les asbl"),
@@ -36,7 +36,7 @@ def test_can_we_apply_is_answered_for_the_kind_said_earlier(first: str, then: st
 
 
 @pytest.mark.parametrize(
-    "text, lang, parts, needles",
+    ("text", "lang", "parts", "needles"),
     [
         ("quel est le budget et la date limite ?", "fr",
          [("quel est le budget", "ask_budget"), ("la date limite", "ask_deadline")], ["400.000", "clôturé"]),
@@ -52,7 +52,7 @@ def test_each_question_is_answered_in_order(text: str, lang: str, parts: list, n
 
 
 @pytest.mark.parametrize(
-    "text, lang, start",
+    ("text", "lang", "start"),
     [("ce n'est que pour les startups, c'est ça ?", "fr", "Non, pas seulement les startups"),
      ("is het alleen voor startups?", "nl", "Nee, niet alleen startups"),
      ("les asbl sont exclues ?", "fr", "Si, les asbl"),
@@ -64,7 +64,7 @@ def test_a_wrong_belief_about_who_may_apply_is_corrected(text: str, lang: str, s
 
 
 @pytest.mark.parametrize(
-    "text, lang, needles",
+    ("text", "lang", "needles"),
     [("Quelle est la procédure pour rentrer un projet ?", "fr", ["projet innovant", "formulaire", "clôturé"]),
      ("Hoe dien ik een project in?", "nl", ["innovatief project", "formulier", "afgesloten"])],
 )  # fmt: skip
@@ -94,7 +94,7 @@ def test_a_question_the_text_does_not_answer_is_kept_for_staff() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, lang, start",
+    ("text", "lang", "start"),
     [("oups non, je suis encore étudiant en fait", "fr", "Le texte ne tranche pas pour les étudiants"),
      ("eigenlijk zijn we een gemeente", "nl", "Daarover beslist de tekst niet voor overheden")],
 )  # fmt: skip
@@ -110,7 +110,7 @@ def test_a_project_described_earlier_answers_which_measure_is_that() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, lang",
+    ("text", "lang"),
     [("je voudrais demander à l'équipe si un même projet peut combiner deux mesures", "fr"),
      ("ik wil het team graag vragen of een project twee maatregelen mag combineren", "nl")],
 )  # fmt: skip
@@ -119,7 +119,7 @@ def test_a_request_for_a_person_that_holds_its_question_passes_that_question_on(
     assert reply.start == "handoff_form" and reply.question == text
 
 
-@pytest.mark.parametrize("text, lang", [("transmettez ma question svp", "fr"), ("geef die vraag door aub", "nl")])
+@pytest.mark.parametrize(("text", "lang"), [("transmettez ma question svp", "fr"), ("geef die vraag door aub", "nl")])
 def test_asking_to_pass_the_question_on_is_a_request_for_a_person(text: str, lang: str) -> None:
     _, memory = turn(parsed("un même candidat peut-il déposer plusieurs projets ?", "fr", "ask_unanswered"))
     reply, _ = respond(parsed(text, lang, "out_of_scope", confidence=0.4), memory,
@@ -128,7 +128,7 @@ def test_asking_to_pass_the_question_on_is_a_request_for_a_person(text: str, lan
 
 
 @pytest.mark.parametrize(
-    "text, lang",
+    ("text", "lang"),
     [("nous sommes une association de fait, on peut participer ?", "fr"),
      ("wij zijn een feitelijke vereniging, mogen we meedoen?", "nl")],
 )  # fmt: skip
@@ -138,7 +138,7 @@ def test_a_kind_the_text_does_not_decide_is_offered_to_staff_not_to_the_check(te
 
 
 @pytest.mark.parametrize(
-    "text, lang, start",
+    ("text", "lang", "start"),
     [("la blockchain compte aussi, c'est ça ?", "fr", "Non"), ("blockchain telt toch ook mee?", "nl", "Nee")],
 )  # fmt: skip
 def test_a_technology_the_call_does_not_name_gets_a_no(text: str, lang: str, start: str) -> None:
@@ -147,7 +147,7 @@ def test_a_technology_the_call_does_not_name_gets_a_no(text: str, lang: str, sta
 
 
 @pytest.mark.parametrize(
-    "text, lang, share, absent",
+    ("text", "lang", "share", "absent"),
     [("quelle part des emplois est directement dans le secteur des TIC ?", "fr", "60%", "28%"),
      ("Welk aandeel van de jobs zit rechtstreeks in de ICT-sector?", "nl", "60%", "28%")],
 )  # fmt: skip
@@ -157,7 +157,7 @@ def test_one_share_of_the_jobs_asked_gets_that_share(text: str, lang: str, share
 
 
 @pytest.mark.parametrize(
-    "text, lang, intent",
+    ("text", "lang", "intent"),
     [("Une SRL établie à Bruxelles peut-elle soumettre un projet ?", "fr", "ask_submission"),
      ("Kan een eenmanszaak een project indienen?", "nl", "ask_submission")],
 )  # fmt: skip
@@ -167,7 +167,7 @@ def test_can_this_kind_submit_is_a_question_of_who_may_apply(text: str, lang: st
 
 
 @pytest.mark.parametrize(
-    "text, lang, needle",
+    ("text", "lang", "needle"),
     [("Je vous remercie. Un accusé de réception est-il prévu ?", "fr", "ne précise pas"),
      ("Bedankt. Is er een ontvangstbevestiging voorzien?", "nl", "zegt niet")],
 )  # fmt: skip

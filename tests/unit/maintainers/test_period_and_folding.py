@@ -18,7 +18,7 @@ def test_the_default_period_is_the_last_thirty_days() -> None:
 
 
 @pytest.mark.parametrize(
-    "first, last",
+    ("first", "last"),
     [("yesterday", None), ("2026-13-01", None), ("2026-05-02", "2026-05-01"), ("2020-01-01", "2026-01-01")],
 )
 def test_an_unusable_period_falls_back_to_the_default_and_says_so(first: str, last: str | None) -> None:

@@ -45,7 +45,7 @@ def test_bad_tls_mode_is_refused() -> None:
 
 def test_credentials_without_tls_are_allowed_on_loopback_only() -> None:
     SmtpMailer("127.0.0.1", 2525, tls="off", user="u", password="p")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="without TLS"):
         SmtpMailer("mail.example.be", 25, tls="off", user="u", password="p")
 
 

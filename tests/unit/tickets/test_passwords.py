@@ -16,7 +16,7 @@ def test_hash_is_argon2id_and_verifies() -> None:
 
 @pytest.mark.parametrize("password", ["", "short", "x" * (MIN_PASSWORD_LENGTH - 1), " " * 20])
 def test_weak_passwords_are_refused(password: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the password"):
         check_strength(password)
 
 

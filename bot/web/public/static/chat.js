@@ -60,7 +60,7 @@ function newId() {
 }
 
 function append(line) {
-  if (line.role !== "user") removeButtons(log);
+  if (line.role !== "applicant") removeButtons(log);
   const element = messageElement(line, texts, chooseButton);
   log.append(element);
   log.scrollTop = log.scrollHeight;
@@ -72,7 +72,7 @@ function bubbleOf(id) {
 }
 
 function showPending(message) {
-  const element = append({ role: "user", text: message.display || message.text });
+  const element = append({ role: "applicant", text: message.display || message.text });
   element.dataset.id = message.id;
   setState(element, "pending", texts);
 }

@@ -13,7 +13,7 @@ export function linkify(text) {
     const raw = match[0].replace(TRAILING, "");
     const start = match.index;
     fragment.append(document.createTextNode(text.slice(last, start)));
-    let url = null;
+    let url;
     try {
       url = new URL(raw);
     } catch {
@@ -36,7 +36,7 @@ export function linkify(text) {
 }
 
 /**
- * One message: {role: "user"|"bot"|"staff", text, buttons?, reference?}.
+ * One message: {role: "applicant"|"assistant"|"staff", text, buttons?, reference?}.
  * `onButton(button)` is called when a quick reply is chosen.
  */
 export function messageElement(line, texts, onButton) {
@@ -44,7 +44,7 @@ export function messageElement(line, texts, onButton) {
   item.className = `msg ${line.role}`;
   const who = document.createElement("span");
   who.className = "who";
-  who.textContent = { user: texts.you, bot: texts.assistant, staff: texts.staff }[line.role] || "";
+  who.textContent = { applicant: texts.you, assistant: texts.assistant, staff: texts.staff }[line.role] || "";
   const body = document.createElement("p");
   body.className = "text";
   body.append(linkify(line.text || ""));
@@ -52,7 +52,7 @@ export function messageElement(line, texts, onButton) {
   if (line.role === "staff" && line.reference) {
     const reference = document.createElement("span");
     reference.className = "who";
-    reference.textContent = `${texts.reference} : ${line.reference}`;
+    reference.textContent = fill(texts.reference, { reference: line.reference }); // typography: the locale's
     item.append(reference);
   }
   if (line.buttons && line.buttons.length && onButton) {

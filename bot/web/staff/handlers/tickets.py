@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.tickets.models import LANGUAGES, STATUSES
+from bot.language.languages import SUPPORTED
+from bot.tickets.models import STATUSES
+from bot.tickets.states import DeliveryStatus, TicketStatus
 from bot.web.keys import LIVE, SETTINGS
 from bot.web.staff.delivery import start_delivery
 from bot.web.staff.keys import DESK, RASA_HTTP
@@ -23,7 +25,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     """GET: tickets oldest first, filtered by status, language and assignee; counts per status."""
     staff = logged_in_staff(request)
     desk = request.config_dict[DESK]
-    status = request.query.get("status", "open")
+    status = request.query.get("status", TicketStatus.OPEN)
     language = request.query.get("language", "")
     assignee = request.query.get("assignee", "")
     assignee_id: int | None = None
@@ -34,7 +36,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     tickets = await asyncio.to_thread(
         desk.queue,
         status=status if status in STATUSES else None,
-        language=language if language in LANGUAGES else None,
+        language=language if language in SUPPORTED else None,
         assignee_id=assignee_id,
     )
     counts, accounts, undelivered = await asyncio.gather(
@@ -43,14 +45,14 @@ async def queue(request: web.Request) -> web.StreamResponse:
         asyncio.to_thread(desk.pending_deliveries),
     )
     # Tickets with a reply e-mail that failed: flagged in the queue, never silent.
-    failed = {view.reference for reply, view in undelivered if reply.delivery_status == "failed"}
+    failed = {view.reference for reply, view in undelivered if reply.delivery_status == DeliveryStatus.FAILED}
     return render(
         request,
         "queue.html",
         tickets=tickets,
         counts=counts,
         statuses=STATUSES,
-        ticket_languages=LANGUAGES,
+        ticket_languages=SUPPORTED,
         accounts=accounts,
         failed=failed,
         filters={"status": status if status in STATUSES else "all", "language": language, "assignee": assignee},
@@ -137,7 +139,7 @@ async def reply(request: web.Request) -> web.StreamResponse:
             flash(request, "flash_reply_not_in_conversation", "error")
         message = {"type": "staff_reply", "text": stored.text, "reference": view.reference}
         request.config_dict[LIVE].publish(view.conversation_id, message)
-    if stored.delivery_status == "pending":
+    if stored.delivery_status == DeliveryStatus.PENDING:
         start_delivery(request)
     raise _back(request)
 
