@@ -136,7 +136,7 @@ async def reply(request: web.Request) -> web.StreamResponse:
         if not added:
             flash(request, "flash_reply_not_in_conversation", "error")
         message = {"type": "staff_reply", "text": stored.text, "reference": view.reference}
-        request.config_dict[LIVE].publish(view.conversation_id, message)
+        await request.config_dict[LIVE].publish(view.conversation_id, message)
     if stored.delivery_status == "pending":
         start_delivery(request)
     raise _back(request)
