@@ -143,6 +143,10 @@ bench: venvs $(MODEL)
 bench-web: venvs $(MODEL)
 	nice $(APP_PY) scripts/bench_web.py
 
+# The same chat loads on one `make run` and on `make run-cluster`, in the same run.
+bench-cluster: venvs $(MODEL)
+	nice $(APP_PY) scripts/bench_cluster.py
+
 # The insight page on PostgreSQL (TEST_POSTGRES_URL's server) with 100.000 synthetic conversations.
 bench-insight: venvs
 	$(APP_PY) scripts/bench_insight.py

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.credentials import default_secrets_dir
 from bot.paths import PROJECT_ROOT
@@ -55,6 +56,20 @@ class ClusterSettings:
     @property
     def public_origins(self) -> str:
         return f"{self.web_url},http://localhost:{self.web_port}"
+
+    @classmethod
+    def on_ports(cls, port: Callable[[], int], **settings: Any) -> ClusterSettings:
+        """Every port taken from `port()` (tests and benchmarks: free ones), the rest as given."""
+        return cls(
+            web_port=port(),
+            rasa_port=port(),
+            actions_port=port(),
+            monitor_port=port(),
+            rasa_ports=(port(), port()),
+            action_ports=(port(), port()),
+            web_ports=(port(), port()),
+            **settings,
+        )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ClusterSettings:

@@ -8,20 +8,25 @@ handle two messages at once, or one can delete the queue while the other's ticke
 in it (`LockError`, the message refused). Measured here: twelve messages of one
 conversation sent at once through the load balancer to two servers, a `LockError`.
 Each step (issue a ticket, drop expired ones, finish and clean up) now runs under a
-short Redis mutex per conversation; waiting for one's turn is Rasa's own loop.
+short Redis mutex per conversation; waiting for one's turn is Rasa's own loop, looking
+again every 0.1 s instead of every second.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from typing import Any
 
+from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 # A server killed between two Redis calls frees the mutex after this; a step takes ms.
 MUTEX_SECONDS = 5
+# How often a message waiting for its conversation's turn looks again (Rasa: every 1 s,
+# so the tenth message of a burst waited about ten seconds more than it needed).
+WAIT_SECONDS = 0.1
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -37,6 +42,11 @@ class AtomicRedisLockStore(RedisLockStore):
         )
         with mutex:
             yield
+
+    def lock(
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = WAIT_SECONDS
+    ) -> AbstractAsyncContextManager[TicketLock]:
+        return super().lock(conversation_id, lock_lifetime, wait_time_in_seconds)
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         with self._exclusive(conversation_id):

@@ -59,14 +59,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     tmp = tmp_path_factory.mktemp("cluster")
     prefix = f"test-cluster-{secrets.token_hex(4)}:"
     with postgres_database() as tracker_url, postgres_database() as tickets_url:
-        settings = ClusterSettings(
-            web_port=free_port(),
-            rasa_port=free_port(),
-            actions_port=free_port(),
-            monitor_port=free_port(),
-            rasa_ports=(free_port(), free_port()),
-            action_ports=(free_port(), free_port()),
-            web_ports=(free_port(), free_port()),
+        settings = ClusterSettings.on_ports(
+            free_port,
             tracker_store_url=tracker_url,
             database_url=tickets_url,
             lock_db=0,
