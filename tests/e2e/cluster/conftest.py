@@ -52,7 +52,7 @@ class Cluster:
         return wait_for(self.settings.monitor_port, wanted, [server], timeout)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")  # one cluster for every test here: it takes a minute to start
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     if not DEFAULT_MODEL.exists():
         pytest.fail("no trained model: run `make train` (make e2e does it)")
