@@ -102,7 +102,7 @@ class ThreadedWeb:
     def __init__(self, rasa_url: str) -> None:
         self.port = free_port()
         self.app = aioweb.Application()
-        self.app[SETTINGS] = WebSettings(rasa_url=rasa_url)
+        self.app[SETTINGS] = WebSettings(rasa_url=rasa_url, port=self.port)  # its origins are this port's
         self.app[LIVE] = LiveHub()
         setup_public(self.app)
         self.loop = asyncio.new_event_loop()
