@@ -22,13 +22,18 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 export SANIC_HOST ?= 127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+# make run-cluster (README, "Scaling out"): the load balancer's ports; the instances take
+# CLUSTER_PORTS_FROM (5201) on: Rasa +0 +1, action servers +10 +11, bot.web +20 +21.
+export CLUSTER_WEB_PORT     ?= 8090
+export CLUSTER_RASA_PORT    ?= 5090
 
 MODEL := models/current.tar.gz
 
-.PHONY: help venvs chromium postgres run shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
+.PHONY: help venvs chromium postgres run run-cluster bench-cluster shell train rollback model-check validate test lint unit integration rasa-tests e2e evaluate evaluate-conversations calibrate-retrieval bench bench-web bench-insight clean
 
 help:
 	@echo "make run       start the assistant (Rasa server $(RASA_PORT), action server $(ACTIONS_PORT))"
+	@echo "make run-cluster  two of each service behind HAProxy ($(CLUSTER_WEB_PORT), $(CLUSTER_RASA_PORT))"
 	@echo "make shell     chat with it in the terminal"
 	@echo "make test      every test (what CI runs)"
 	@echo "make train     annotations -> training data, train, evaluate, put live if not worse (FORCE=1)"
@@ -118,6 +123,12 @@ run: venvs $(MODEL)
 	@mkdir -p var
 	@$(APP_PY) -m bot.run_all
 
+# Two of each service behind HAProxy (installed from Debian's packages when missing),
+# on PostgreSQL and Redis; Ctrl-C stops it all.
+run-cluster: venvs $(MODEL)
+	@mkdir -p var
+	@$(APP_PY) -m bot.cluster
+
 shell: venvs $(MODEL)
 	@mkdir -p var
 	@$(APP_PY) -m bot.run_all --shell
@@ -169,6 +180,10 @@ bench: venvs $(MODEL)
 # 200 concurrent chats through bot.web's gateway to the real Rasa server: reply times.
 bench-web: venvs $(MODEL)
 	nice $(APP_PY) scripts/bench_web.py
+
+# The same chat loads on one `make run` and on `make run-cluster`, in the same run.
+bench-cluster: venvs $(MODEL)
+	nice $(APP_PY) scripts/bench_cluster.py
 
 # The insight page on PostgreSQL (TEST_POSTGRES_URL's server) with 100.000 synthetic conversations.
 bench-insight: venvs

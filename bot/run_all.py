@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -80,7 +80,7 @@ def services(settings: RunSettings, credentials: ServiceCredentials) -> list[Ser
     ]
 
 
-def _announce(service: Service) -> None:
+def announce(service: Service) -> None:
     log = service.log or "stdout"
     print(f"Starting: {service.name} ({service.health_url.rsplit('/', 1)[0]}, log: {log})...", flush=True)
 
@@ -97,7 +97,7 @@ def _ready_message(settings: RunSettings) -> str:
     )
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
+def stop_on_signals(stop: threading.Event) -> None:
     def handler(number: int, frame: FrameType | None) -> None:
         if not stop.is_set():
             logging.getLogger("supervisor").info("%s received: stopping", signal.Signals(number).name)
@@ -110,21 +110,28 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 def run(settings: RunSettings, shell: bool) -> int:
     stop = threading.Event()
-    _stop_on_signals(stop)
+    stop_on_signals(stop)
     credentials = load_or_create(settings.secrets_dir)
     chosen = services(settings, credentials)
     supervisor = Supervisor(chosen[:1] if shell else chosen, stop)
+
+    def chat_in_terminal() -> int:
+        command = [str(RASA_BIN), "shell", "--model", "models/current.tar.gz", "--endpoints", settings.endpoints,
+                   "--port", str(settings.rasa_port)]  # fmt: skip
+        env = {**os.environ, "ACTION_SERVER_SECRET": credentials.action_secret}
+        return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
+
+    if shell:
+        return supervised(supervisor, chat_in_terminal)
+    return supervised(supervisor, lambda: watch(supervisor, _ready_message(settings)))
+
+
+def supervised(supervisor: Supervisor, then: Callable[[], int], together: bool = False) -> int:
+    """Start every service, run `then` (its result is the exit code), stop them all whatever happens."""
     try:
-        if not supervisor.start_all(announce=_announce):
+        if not supervisor.start_all(announce=announce, together=together):
             return 0
-        if shell:
-            command = [str(RASA_BIN), "shell", "--model", "models/current.tar.gz", "--endpoints", settings.endpoints,
-                       "--port", str(settings.rasa_port)]  # fmt: skip
-            env = {**os.environ, "ACTION_SERVER_SECRET": credentials.action_secret}
-            return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
-        print(_ready_message(settings), flush=True)
-        supervisor.watch()
-        return 0
+        return then()
     except (RuntimeError, TimeoutError) as error:
         print(f"Could not start: {error}", file=sys.stderr)
         return 1
@@ -132,6 +139,13 @@ def run(settings: RunSettings, shell: bool) -> int:
         stopping = time.monotonic()
         supervisor.stop_all()
         print(f"Stopped in {time.monotonic() - stopping:.1f} s.", flush=True)
+
+
+def watch(supervisor: Supervisor, ready_message: str) -> int:
+    """Say where it answers, then keep the services running until stopped."""
+    print(ready_message, flush=True)
+    supervisor.watch()
+    return 0
 
 
 def main() -> int:

@@ -65,8 +65,12 @@ class Supervisor:
     def services(self) -> list[Service]:
         return [w.service for w in self._watched]
 
-    def start_all(self, announce: Callable[[Service], None] = lambda s: None, timeout: float = 180.0) -> bool:
+    def start_all(
+        self, announce: Callable[[Service], None] = lambda s: None, timeout: float = 180.0, together: bool = False
+    ) -> bool:
         """Start each service and wait until it is ready; False if a stop came first.
+        `together`: start them all, then wait for each (services that do not need each
+        other to start: the cluster's two Rasa servers load their models at once).
 
         Raises:
             RuntimeError: A service exited before it was ready.
@@ -78,7 +82,11 @@ class Supervisor:
             announce(watched.service)
             watched.service.start()
             watched.started_at = self._clock()
-            watched.service.wait_ready(timeout, cancel=self._stop)
+            if not together:
+                watched.service.wait_ready(timeout, cancel=self._stop)
+        deadline = self._clock() + timeout
+        for watched in self._watched if together else ():
+            watched.service.wait_ready(max(deadline - self._clock(), 1.0), cancel=self._stop)
         return not self._stop.is_set()
 
     def watch(self, tick: float = 0.5) -> None:

@@ -1,7 +1,9 @@
 """Live messages to open applicant pages: staff replies appear without a reload.
 
 The chat gateway subscribes each open WebSocket to its conversation id; the staff
-console publishes a reply to that id. One bot.web process holds the hub in memory.
+console publishes a reply to that id. `LiveHub` delivers within this process (`make
+run`); `bot.web.state.redis_live.RedisLiveHub` publishes over Redis, so that a reply
+typed on one bot.web reaches a page connected to another.
 """
 
 from __future__ import annotations
@@ -29,8 +31,13 @@ class LiveHub:
             if not queues:
                 del self._queues[conversation_id]
 
-    def publish(self, conversation_id: str, message: dict[str, Any]) -> int:
-        """Send `message` to every open page of the conversation; returns how many."""
+    async def publish(self, conversation_id: str, message: dict[str, Any]) -> int:
+        """Send `message` to every open page of the conversation; returns how many
+        (here: pages; over Redis: bot.web processes listening)."""
+        return self.deliver(conversation_id, message)
+
+    def deliver(self, conversation_id: str, message: dict[str, Any]) -> int:
+        """Hand `message` to this process's open pages of the conversation."""
         delivered = 0
         for queue in self._queues.get(conversation_id, ()):
             try:

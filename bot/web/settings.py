@@ -38,6 +38,12 @@ class WebSettings:
     chat_rate_limit: int = 20
     chat_rate_limit_address: int = 60
     chat_rate_window: float = 60.0
+    # Where sessions, throttling, rate limits and the live hub live: empty, this process's
+    # memory; redis://host:port/db, shared by several bot.web processes (`bot.web.state`).
+    state_url: str = ""
+    # Load balancers whose X-Forwarded-For gives the client's address (`bot/web/forwarded.py`).
+    trusted_proxies: tuple[str, ...] = ()
+    state_prefix: str = "botweb:"
 
     @property
     def chat_origins(self) -> tuple[str, ...]:
@@ -62,4 +68,7 @@ class WebSettings:
             chat_rate_limit=int(env.get("WEB_RATE_LIMIT", "20")),
             chat_rate_limit_address=int(env.get("WEB_RATE_LIMIT_ADDRESS", "60")),
             chat_rate_window=float(env.get("WEB_RATE_WINDOW", "60")),
+            state_url=env.get("WEB_STATE_URL", ""),
+            trusted_proxies=tuple(p.strip() for p in env.get("WEB_TRUSTED_PROXIES", "").split(",") if p.strip()),
+            state_prefix=env.get("WEB_STATE_PREFIX", "botweb:"),
         )

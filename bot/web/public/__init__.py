@@ -35,7 +35,9 @@ async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
 
 def setup_public(app: web.Application) -> None:
     """Adds the applicant page, its assets and the chat WebSocket to `app`."""
-    app[CHAT] = ChatState.from_settings(app[SETTINGS])
+    from bot.web.state.choose import backend_of  # here: it imports this package's parts
+
+    app[CHAT] = ChatState.from_settings(app[SETTINGS], backend_of(app))
     app.cleanup_ctx.extend([_rasa_client, feedback_ctx])
     app.on_shutdown.append(close_sockets)
     router = app.router

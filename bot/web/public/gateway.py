@@ -56,7 +56,7 @@ async def chat_socket(request: web.Request) -> web.StreamResponse:
     """`GET /chat/ws`: refuses foreign origins before the upgrade, then runs one chat."""
     if not origin_allowed(request, request.app[SETTINGS].chat_origins):
         raise web.HTTPForbidden(text="origin not allowed")
-    wait = request.app[CHAT].connections.retry_after(request.remote or "unknown")
+    wait = await request.app[CHAT].connections.retry_after(request.remote or "unknown")
     if wait:  # the page's reconnection back-off tries again later
         raise web.HTTPTooManyRequests(headers={"Retry-After": str(math.ceil(wait))})
     ws = web.WebSocketResponse(heartbeat=25, max_msg_size=frame_limit())
@@ -154,7 +154,7 @@ class ChatConnection:
             return
         self.lang = supported_or_default(message.get("lang", self.lang))
         chat = self.app[CHAT]
-        if chat.answered.seen(self.conversation_id, str(message_id)):
+        if await chat.answered.seen(self.conversation_id, str(message_id)):
             # Resent after a dropped connection: already answered, the history has it.
             await self._send({"type": "reply", "id": message_id, "messages": [], "duplicate": True})
             return
@@ -162,7 +162,9 @@ class ChatConnection:
         if len(text) > limit:
             await self._error(message_id, "too_long", length=len(text), limit=limit)
             return
-        wait = chat.per_conversation.retry_after(self.conversation_id) or chat.per_address.retry_after(self.address)
+        wait = await chat.per_conversation.retry_after(self.conversation_id) or await chat.per_address.retry_after(
+            self.address
+        )
         if wait:
             seconds = math.ceil(wait)
             await self._error(message_id, "rate_limited", retry=True, retry_after=seconds, seconds=seconds)
@@ -173,7 +175,7 @@ class ChatConnection:
             log.warning("Rasa server unavailable: %s", error)
             await self._error(message_id, "unavailable", retry=True)
             return
-        chat.answered.remember(self.conversation_id, str(message_id))
+        await chat.answered.remember(self.conversation_id, str(message_id))
         lines = [line for line in map(reply_line, replies) if line]
         await self._send({"type": "reply", "id": message_id, "messages": lines})
 
@@ -183,7 +185,7 @@ class ChatConnection:
         if not valid_message_id(message_id) or not isinstance(helpful, bool):
             await self._error(message_id if valid_message_id(message_id) else None, "invalid")
             return
-        if self.app[CHAT].per_conversation.retry_after(self.conversation_id):  # each vote reads the tracker
+        if await self.app[CHAT].per_conversation.retry_after(self.conversation_id):  # each vote reads the tracker
             await self._send({"type": "feedback_refused", "id": message_id, "retry": True,
                               "text": chat_text(self.lang, "feedback_failed")})  # fmt: skip
             return

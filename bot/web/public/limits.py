@@ -1,7 +1,7 @@
 """Sliding-window rate limits on chat messages, per conversation and per client address.
 
-Kept in memory by each bot.web process: enough to stop one client flooding the Rasa
-server; several bot.web processes each apply the limit to the clients they serve.
+Kept in this process's memory (`make run`); `bot.web.state.redis_limits` keeps the same
+counts in Redis, so that several bot.web processes apply one limit together.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class RateLimiter:
         self._clock = clock
         self._events: OrderedDict[str, deque[float]] = OrderedDict()
 
-    def retry_after(self, key: str) -> float:
+    async def retry_after(self, key: str) -> float:
         """0 when an event for `key` is allowed now (and counts it), else seconds to wait."""
         now = self._clock()
         events = self._events.pop(key, None) or deque()
@@ -46,10 +46,10 @@ class SeenMessages:
         self._conversations = conversations
         self._seen: OrderedDict[str, deque[str]] = OrderedDict()
 
-    def seen(self, conversation_id: str, message_id: str) -> bool:
+    async def seen(self, conversation_id: str, message_id: str) -> bool:
         return message_id in self._seen.get(conversation_id, ())
 
-    def remember(self, conversation_id: str, message_id: str) -> None:
+    async def remember(self, conversation_id: str, message_id: str) -> None:
         ids = self._seen.pop(conversation_id, None) or deque(maxlen=self._per_conversation)
         ids.append(message_id)
         self._seen[conversation_id] = ids

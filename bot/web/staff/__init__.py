@@ -15,7 +15,6 @@ from bot.web.staff.auth import login_middleware
 from bot.web.staff.config import StaffConfig
 from bot.web.staff.csrf import csrf_middleware
 from bot.web.staff.delivery import delivery_ctx
-from bot.web.staff.devices import KnownDevices
 from bot.web.staff.headers import add_security_headers
 from bot.web.staff.keys import (
     CONFIG,
@@ -32,9 +31,7 @@ from bot.web.staff.keys import (
 from bot.web.staff.lifecycle import database_ctx, rasa_http_ctx, tracker_store_ctx
 from bot.web.staff.render import make_environment
 from bot.web.staff.routes import add_routes
-from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
-from bot.web.staff.throttle import LoginThrottle
 from bot.web.staff.unavailable import database_middleware
 
 PREFIX = "/staff"
@@ -51,9 +48,12 @@ def setup_staff(app: web.Application, *, config: StaffConfig | None = None, mail
     config = config or StaffConfig.from_env()
     app[CONFIG] = config
     app[MAILER] = mailer or mailer_from_env()
-    app[SESSIONS] = SessionStore(config.session_idle_seconds, config.session_max_seconds)
-    app[THROTTLE] = LoginThrottle(config.free_failures, config.first_delay_seconds, config.max_delay_seconds)
-    app[DEVICES] = KnownDevices()
+    from bot.web.state.choose import backend_of  # here: it imports this package's parts
+
+    state = backend_of(app)  # memory, or Redis shared with other bot.web processes
+    app[SESSIONS] = state.sessions(config.session_idle_seconds, config.session_max_seconds)
+    app[THROTTLE] = state.throttle(config.free_failures, config.first_delay_seconds, config.max_delay_seconds)
+    app[DEVICES] = state.devices()
     app[TEMPLATES] = make_environment()
     app[TEXTS] = Texts()
     app[REPORTS] = ReportCache()

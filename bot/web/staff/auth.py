@@ -60,14 +60,24 @@ async def login_middleware(request: web.Request, handler: Handler) -> web.Stream
         raise web.HTTPFound(str(request.app.router["queue"].url_for()))
     token = request.cookies.get(COOKIE_NAME)
     sessions = request.config_dict[SESSIONS]
-    session = sessions.get(token)
-    if session is not None:
+    session = await sessions.get(token)
+    if session is not None and token:
         staff = await asyncio.to_thread(request.config_dict[DESK].get_staff, session.staff_id)
         if staff is not None and staff.active:
             request[SESSION] = session
             request[STAFF] = staff
-        else:
-            sessions.drop(token)
+            before = session.changes()
+            try:
+                return await _allowed(request, handler)
+            finally:  # a redirect is raised: the flash it carries must be kept anyway
+                if session.changes() != before:
+                    await sessions.save(token, session)
+        await sessions.drop(token)
+    return await _allowed(request, handler)
+
+
+async def _allowed(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The handler, if the route is open or the request's account may use it."""
     route = request.match_info.route.name
     if route in PUBLIC_ROUTES:
         return await handler(request)

@@ -1,10 +1,10 @@
 """Browsers that logged into an account before: their attempts are a pair of their own.
 
 After a successful login the browser gets a random `staff_device` cookie, remembered
-(hashed, in this process's memory, for DEVICE_DAYS) for that account. A later attempt on
+(hashed, in this process's memory or in Redis: `bot.web.state`, for DEVICE_DAYS) for that account. A later attempt on
 the account from that browser is throttled apart from everyone else's, so a person
 whose account is being guessed at from the same address still gets in from their usual
-browser. A restart forgets the devices, as it forgets the sessions.
+browser. In memory, a restart forgets the devices, as it forgets the sessions.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class KnownDevices:
         self._clock = clock
         self._devices: dict[str, dict[str, float]] = {}
 
-    def remember(self, email: str) -> str:
+    async def remember(self, email: str) -> str:
         """A new device token for `email` (the cookie's value)."""
         token = secrets.token_urlsafe(32)
         devices = self._devices.setdefault(email, {})
@@ -42,7 +42,7 @@ class KnownDevices:
         devices[_digest(token)] = now + DEVICE_DAYS * 86400
         return token
 
-    def recognises(self, email: str, token: str | None) -> bool:
+    async def recognises(self, email: str, token: str | None) -> bool:
         """Whether `token` (a cookie's value) logged into `email` before and has not expired."""
         if not token:
             return False

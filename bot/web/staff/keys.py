@@ -18,10 +18,8 @@ from bot.mail import Mailer
 from bot.rasa_io.events_sql import TrackerStore
 from bot.web.keys import DESK
 from bot.web.staff.config import StaffConfig
-from bot.web.staff.devices import KnownDevices
-from bot.web.staff.sessions import SessionStore
 from bot.web.staff.texts import Texts
-from bot.web.staff.throttle import LoginThrottle
+from bot.web.state.interfaces import Devices, Sessions, Throttle
 
 MAILER = web.AppKey("mailer", Mailer)
 
@@ -29,9 +27,9 @@ __all__ = ["DESK"]  # defined beside SETTINGS, re-exported for the console's mod
 
 STAFF_APP = web.AppKey("staff_app", web.Application)
 CONFIG = web.AppKey("staff_config", StaffConfig)
-SESSIONS = web.AppKey("staff_sessions", SessionStore)
-THROTTLE = web.AppKey("staff_throttle", LoginThrottle)
-DEVICES = web.AppKey("staff_devices", KnownDevices)
+SESSIONS = web.AppKey("staff_sessions", Sessions)
+THROTTLE = web.AppKey("staff_throttle", Throttle)
+DEVICES = web.AppKey("staff_devices", Devices)
 TEMPLATES = web.AppKey("staff_templates", jinja2.Environment)
 TEXTS = web.AppKey("staff_texts", Texts)
 RASA_HTTP = web.AppKey("staff_rasa_http", aiohttp.ClientSession)

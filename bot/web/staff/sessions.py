@@ -1,10 +1,11 @@
 """Server-side sessions of the staff console.
 
-Sessions live in memory, not in the database: bot.web already runs as one process (the
-live hub of staff replies is in memory too), the tickets schema belongs to the data layer,
-and a restart logging staff out is harmless. The cookie holds only a random token; the
-store keys sessions by the token's SHA-256, so the store itself never holds a usable
-cookie value. Every session expires after an idle time and after a maximum age.
+`SessionStore` keeps them in this process's memory (`make run`: one bot.web, a restart
+logs staff out); `bot.web.state.redis_sessions` keeps them in Redis for several bot.web
+processes. The tickets schema belongs to the data layer, so not in the database. The
+cookie holds only a random token; the stores key sessions by the token's SHA-256, so a
+store never holds a usable cookie value. Every session expires after an idle time and
+after a maximum age.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ class Session:
         flashes, self.flashes = self.flashes, []
         return flashes
 
+    def changes(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """What a request may change (a store that is not this object saves it when it did)."""
+        return self.language, tuple(self.flashes)
+
 
 class SessionStore:
     """Sessions by hashed token, with idle and absolute expiry."""
@@ -61,7 +66,7 @@ class SessionStore:
         self._clock = clock
         self._sessions: dict[str, Session] = {}
 
-    def create(self, staff_id: int, language: str) -> tuple[str, Session]:
+    async def create(self, staff_id: int, language: str) -> tuple[str, Session]:
         """Open a session.
 
         Args:
@@ -78,7 +83,7 @@ class SessionStore:
         self._sessions[_digest(token)] = session
         return token, session
 
-    def get(self, token: str | None) -> Session | None:
+    async def get(self, token: str | None) -> Session | None:
         """The live session of a cookie's token, or None (unknown or expired)."""
         if not token:
             return None
@@ -93,15 +98,18 @@ class SessionStore:
         session.seen_at = now
         return session
 
-    def drop(self, token: str | None) -> None:
+    async def drop(self, token: str | None) -> None:
         """End the session of a token (logout)."""
         if token:
             self._sessions.pop(_digest(token), None)
 
-    def drop_staff(self, staff_id: int) -> None:
+    async def drop_staff(self, staff_id: int) -> None:
         """End every session of an account (disabled, or its password reset)."""
         for key in [k for k, s in self._sessions.items() if s.staff_id == staff_id]:
             del self._sessions[key]
+
+    async def save(self, token: str, session: Session) -> None:
+        """Nothing to do: the session is this store's own object."""
 
     def __len__(self) -> int:
         return len(self._sessions)

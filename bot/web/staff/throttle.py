@@ -82,13 +82,13 @@ class LoginThrottle:
         finally:
             record.lock.release()
 
-    def failure(self, pair: Hashable) -> bool:
+    async def failure(self, pair: Hashable) -> bool:
         """Count a failed attempt; True when it is the one that starts slowing the pair down."""
         record = self._record(pair)
         record.failures += 1
         return record.failures == self._free + 1
 
-    def success(self, pair: Hashable) -> None:
+    async def success(self, pair: Hashable) -> None:
         """Forget the failures of `pair`."""
         self._pairs.pop(pair, None)
 

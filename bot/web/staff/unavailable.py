@@ -29,7 +29,7 @@ async def database_middleware(request: web.Request, handler: Handler) -> web.Str
         return await handler(request)
     except (DBAPIError, PoolTimeout) as error:
         log.warning("tickets database unavailable for %s: %s", request.path, type(error).__name__)
-        session = request.config_dict[SESSIONS].get(request.cookies.get(COOKIE_NAME))
+        session = await request.config_dict[SESSIONS].get(request.cookies.get(COOKIE_NAME))
         wanted = session.language if session else request.query.get("lang")
         language = request.config_dict[TEXTS].choose(wanted, request.headers.get("Accept-Language", ""))
         response = render(request, "unavailable.html", status=503, language=language)

@@ -121,7 +121,7 @@ class ThreadedWeb:
 
     def publish(self, conversation_id: str, message: dict[str, Any]) -> int:
         async def publish() -> int:
-            return self.app[LIVE].publish(conversation_id, message)
+            return await self.app[LIVE].publish(conversation_id, message)
 
         return int(self._run(publish()))
 

@@ -201,7 +201,9 @@ async def test_staff_replies_reach_the_open_page_within_two_seconds(client: Clie
     ws, welcome = await open_chat(client)
     other, _ = await open_chat(client)
     hub = client.server.app[LIVE]
-    delivered = hub.publish(welcome["conversation_id"], {"type": "staff_reply", "text": "<b>Oui</b>", "reference": 7})
+    delivered = await hub.publish(
+        welcome["conversation_id"], {"type": "staff_reply", "text": "<b>Oui</b>", "reference": 7}
+    )
     assert delivered == 1
     pushed = await ws.receive_json(timeout=2)
     assert pushed == {"type": "staff_reply", "text": "<b>Oui</b>", "reference": "7"}

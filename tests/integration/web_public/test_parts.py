@@ -15,25 +15,25 @@ class Clock:
         return self.now
 
 
-def test_the_rate_limit_window_slides() -> None:
+async def test_the_rate_limit_window_slides() -> None:
     clock = Clock()
     limiter = RateLimiter(limit=2, window=60, clock=clock)
-    assert limiter.retry_after("a") == 0 and limiter.retry_after("a") == 0
-    assert limiter.retry_after("a") == 60  # the first one leaves the window in 60 s
-    assert limiter.retry_after("b") == 0  # keys are independent
+    assert await limiter.retry_after("a") == 0 and await limiter.retry_after("a") == 0
+    assert await limiter.retry_after("a") == 60  # the first one leaves the window in 60 s
+    assert await limiter.retry_after("b") == 0  # keys are independent
     clock.now += 30
-    assert limiter.retry_after("a") == 30
+    assert await limiter.retry_after("a") == 30
     clock.now += 30
-    assert limiter.retry_after("a") == 0  # refused attempts did not count
+    assert await limiter.retry_after("a") == 0  # refused attempts did not count
 
 
-def test_seen_messages_are_per_conversation_and_bounded() -> None:
+async def test_seen_messages_are_per_conversation_and_bounded() -> None:
     seen = SeenMessages(per_conversation=2)
-    seen.remember("c1", "m1")
-    assert seen.seen("c1", "m1") and not seen.seen("c2", "m1")
-    seen.remember("c1", "m2")
-    seen.remember("c1", "m3")
-    assert not seen.seen("c1", "m1") and seen.seen("c1", "m3")
+    await seen.remember("c1", "m1")
+    assert await seen.seen("c1", "m1") and not await seen.seen("c2", "m1")
+    await seen.remember("c1", "m2")
+    await seen.remember("c1", "m3")
+    assert not await seen.seen("c1", "m1") and await seen.seen("c1", "m3")
 
 
 def test_ids_are_random_and_checked() -> None:

@@ -173,7 +173,7 @@ async def test_sessions_are_server_side_random_and_hashed(browser: Browser, agen
     token = next(c.value for c in browser.client.session.cookie_jar if c.key == COOKIE_NAME)
     assert len(token) >= 40 and str(agent.id) != token
     store = browser.client.app[SESSIONS]
-    assert store.get(token) is not None
+    assert await store.get(token) is not None
     assert token not in repr(store.__dict__)  # only the hash is kept
     # Logging out makes the old cookie worthless even if replayed.
     await browser.get("/staff/")
@@ -183,20 +183,20 @@ async def test_sessions_are_server_side_random_and_hashed(browser: Browser, agen
     assert response.status == 302
 
 
-def test_sessions_expire_when_idle_and_at_most_after_max_age() -> None:
+async def test_sessions_expire_when_idle_and_at_most_after_max_age() -> None:
     now = [1000.0]
     store = SessionStore(idle_seconds=60, max_seconds=300, clock=lambda: now[0])
-    token, _session = store.create(1, "fr")
+    token, _session = await store.create(1, "fr")
     now[0] += 59
-    assert store.get(token) is not None
+    assert await store.get(token) is not None
     now[0] += 61
-    assert store.get(token) is None
-    token, _session = store.create(1, "fr")
+    assert await store.get(token) is None
+    token, _session = await store.create(1, "fr")
     for _ in range(6):  # used every 50 s: never idle, but 300 s old
         now[0] += 50
-        assert store.get(token) is not None
+        assert await store.get(token) is not None
     now[0] += 1
-    assert store.get(token) is None
+    assert await store.get(token) is None
 
 
 async def test_disabled_account_is_logged_out_at_once(browser: Browser, agent: Any, admin: Any, desk: Desk) -> None:

@@ -60,7 +60,7 @@ async def set_active(request: web.Request) -> web.StreamResponse:
         raise _to_accounts(request)
     if await _run(request, request.config_dict[DESK].set_active, staff_id, active, admin.id):
         if not active:
-            request.config_dict[SESSIONS].drop_staff(staff_id)
+            await request.config_dict[SESSIONS].drop_staff(staff_id)
         flash(request, "flash_account_updated")
     raise _to_accounts(request)
 
@@ -72,6 +72,6 @@ async def reset_password(request: web.Request) -> web.StreamResponse:
     password = str((await request.post()).get("password", ""))
     if await _run(request, request.config_dict[DESK].reset_password, staff_id, password, admin.id):
         if staff_id != admin.id:
-            request.config_dict[SESSIONS].drop_staff(staff_id)
+            await request.config_dict[SESSIONS].drop_staff(staff_id)
         flash(request, "flash_password_reset")
     raise _to_accounts(request)

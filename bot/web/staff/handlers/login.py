@@ -55,29 +55,29 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     language, next_path = str(form.get("lang", "")), str(form.get("next", ""))
     desk = request.config_dict[DESK]
     throttle, address = request.config_dict[THROTTLE], request.remote or "unknown"
-    known = request.config_dict[DEVICES].recognises(email, request.cookies.get(DEVICE_COOKIE))
-    pair = (email, "device", request.cookies.get(DEVICE_COOKIE)) if known else (email, "address", address)
+    known = await request.config_dict[DEVICES].recognises(email, request.cookies.get(DEVICE_COOKIE))
+    pair = (email, "device", request.cookies.get(DEVICE_COOKIE, "")) if known else (email, "address", address)
     try:
         async with throttle.turn(pair):
             staff = await asyncio.to_thread(desk.authenticate, email, password)
-            if staff is None and throttle.failure(pair):  # the alert: someone is guessing
+            if staff is None and await throttle.failure(pair):  # the alert: someone is guessing
                 await asyncio.to_thread(desk.record, None, "login_throttled", f"{email} from {address}")
     except Busy:  # one attempt is being checked and another waits: no third one now
         return _login_page(request, wanted_language=language, next_path=next_path, status=429, error="login_locked")
     if staff is None:
         await asyncio.to_thread(desk.record, None, "login_failed", f"{email} from {address}")
         return _login_page(request, wanted_language=language, next_path=next_path, status=401, error="login_failed")
-    throttle.success(pair)
+    await throttle.success(pair)
     # A new session, new token: a session id planted before login is worthless.
     texts = request.config_dict[TEXTS]
     chosen = texts.choose(language, request.headers.get("Accept-Language", ""))
     sessions = request.config_dict[SESSIONS]
-    sessions.drop(request.cookies.get(COOKIE_NAME))  # a previous session in this browser ends
-    token, _session = sessions.create(staff.id, chosen)
+    await sessions.drop(request.cookies.get(COOKIE_NAME))  # a previous session in this browser ends
+    token, _session = await sessions.create(staff.id, chosen)
     await asyncio.to_thread(desk.record, staff.id, "login", f"from {address}")
     response = web.HTTPFound(safe_next(request, next_path))
     set_cookie(request, response, COOKIE_NAME, token)
-    device = request.config_dict[DEVICES].remember(email)
+    device = await request.config_dict[DEVICES].remember(email)
     set_cookie(request, response, DEVICE_COOKIE, device, max_age=DEVICE_DAYS * 86400)
     delete_cookie(request, response, LOGIN_COOKIE)
     raise response
@@ -86,7 +86,7 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
 async def logout(request: web.Request) -> web.StreamResponse:
     """POST: end the session."""
     staff = logged_in_staff(request)
-    request.config_dict[SESSIONS].drop(request.cookies.get(COOKIE_NAME))
+    await request.config_dict[SESSIONS].drop(request.cookies.get(COOKIE_NAME))
     await asyncio.to_thread(request.config_dict[DESK].record, staff.id, "logout", "")
     response = web.HTTPFound(str(request.app.router["login"].url_for()))
     delete_cookie(request, response, COOKIE_NAME)

@@ -138,7 +138,7 @@ async def reply(request: web.Request) -> web.StreamResponse:
         if not added:
             flash(request, "flash_reply_not_in_conversation", "error")
         message = {"type": "staff_reply", "text": stored.text, "reference": view.reference}
-        request.config_dict[LIVE].publish(view.conversation_id, message)
+        await request.config_dict[LIVE].publish(view.conversation_id, message)
     if stored.delivery_status == DeliveryStatus.PENDING:
         start_delivery(request)
     raise _back(request)
