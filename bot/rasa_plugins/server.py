@@ -19,5 +19,5 @@ if __name__ == "__main__":
     action_result_check.install()
     token = os.environ.pop("RASA_TOKEN", "")
     if token:
-        sys.argv += ["--auth-token", token]
+        sys.argv.append(f"--auth-token={token}")  # one argument even when it starts with "-"
     main()
