@@ -1,5 +1,5 @@
 """`make run` as a user types it (environments and model present): the time to the first
-answer, and the memory of each process it started once that answer came."""
+answer, and the memory of each process it started once bot.web is up too."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def _answer(port: int) -> bool:
         return False
 
 
+def _wait_for(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers (a 503 names a dependency down): it has started
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+
+
 def _command_line(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
@@ -52,6 +63,7 @@ def make_run(work: Path, rasa_port: int, actions_port: int, web_port: int, timeo
                 return {"error": f"no answer (make run exited with {run.returncode})"}
             time.sleep(0.2)
         seconds = time.monotonic() - started
+        _wait_for(f"http://127.0.0.1:{web_port}/healthz", started + timeout)  # bot.web starts last
         memory = {}
         for pid in descendants(run.pid):
             for name, marker in PROCESSES.items():
