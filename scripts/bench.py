@@ -1,9 +1,17 @@
-"""`make bench`: latency, throughput, training time and memory, against `rasa init`'s bot.
+"""`make bench`: our assistant against `rasa init`'s bot, in the same run on this machine.
 
-Both assistants are trained from scratch and served on this machine in the same run, so
-the comparison holds on a noisy machine. Messages go through Rasa's REST channel, one
-conversation at a time and then CONCURRENCY at once. Prints a table; writes
-var/bench/report.json.
+Both are trained from scratch, then served on the same tracker store, SQLite and then
+in memory (scripts/benchmark/bots.py), through Rasa's REST channel:
+- the curve: one conversation of CURVE_LENGTH messages, the median time of the five
+  messages up to message 1, 10, 50, 100 and 200 (flat: the 200th costs the 10th's);
+- concurrency: 1, 20 and 50 new conversations at once, ROUNDS messages each: median,
+  p95, messages per second, errors; ours and rasa init's alternate (ours, init, init,
+  ours) and each figure is the mean of the two runs, so a busy moment hits both;
+- ours with WORKERS Sanic workers and a Redis lock store (REDIS_HOST, REDIS_PORT), when
+  Redis answers: the same concurrency on SQLite, measured once;
+- memory of each process after the load, and the time from `make run` (environments and
+  model present) to its first answer.
+Prints the table; writes var/bench/report.json.
 """
 
 from __future__ import annotations
@@ -17,13 +25,13 @@ import statistics
 import subprocess
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-import aiohttp
-
 from bot.paths import PROJECT_ROOT
-from bot.processes import RASA_BIN, Service, action_server, rasa_server
+from bot.processes import DEFAULT_MODEL, RASA_BIN, Service
+from scripts.benchmark import bots, load, startup
+from scripts.benchmark.memory import rss_mb
+from scripts.benchmark.report import print_report
 
 OUR_MESSAGES = [
     "Bonjour", "Quel est le budget de l'appel ?", "Qui peut participer ?", "Une asbl peut-elle participer ?",
@@ -32,51 +40,7 @@ OUR_MESSAGES = [
     "Wie heeft de oproep gelanceerd?",
 ]  # fmt: skip
 INIT_MESSAGES = ["hello", "I am sad", "yes", "great", "are you a bot?", "goodbye", "hi", "not good", "no", "bye"]
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    total = 0
-    for p in [pid, *children(pid)]:
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except FileNotFoundError:
-            pass
-    return total / 1024
-
-
-def children(pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    return [int(c) for c in out] + [g for c in out for g in children(int(c))]
-
-
-async def conversation(session: aiohttp.ClientSession, url: str, messages: list[str], rounds: int) -> list[float]:
-    sender, latencies = f"bench-{uuid.uuid4().hex[:8]}", []
-    for i in range(rounds):
-        started = time.perf_counter()
-        async with session.post(url, json={"sender": sender, "message": messages[i % len(messages)]}) as response:
-            response.raise_for_status()
-            await response.json()
-        latencies.append(time.perf_counter() - started)
-    return latencies
-
-
-async def load(port: int, messages: list[str], conversations: int, rounds: int) -> dict:
-    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-    async with aiohttp.ClientSession() as session:
-        await conversation(session, url, messages, 3)  # warm-up
-        started = time.perf_counter()
-        results = await asyncio.gather(*(conversation(session, url, messages, rounds) for _ in range(conversations)))
-        elapsed = time.perf_counter() - started
-    latencies = sorted(x for r in results for x in r)
-    return {
-        "median_ms": statistics.median(latencies) * 1000,
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
-        "messages_per_s": len(latencies) / elapsed,
-        "messages": len(latencies),
-    }
+CURVE_POINTS = [1, 10, 50, 100, 200]
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -86,28 +50,79 @@ def timed(command: list[str], cwd: Path) -> float:
     return time.monotonic() - started
 
 
-def measure(name: str, services: list[Service], port: int, messages: list[str], args: argparse.Namespace) -> dict:
+def _mean(runs: list[dict]) -> dict:
+    return {key: statistics.mean(r[key] for r in runs) for key in runs[0]}
+
+
+def measure_store(
+    store: str, work: Path, models: dict[str, Path], ports: dict[str, int], args: argparse.Namespace
+) -> dict:
+    """Both assistants on `store`, started together, measured in turn."""
+    served = {
+        "ours": bots.ours(store, work, models["ours"], ports["ours"], ports["actions"]),
+        "rasa init": bots.rasa_init(store, work, models["rasa init"], ports["rasa init"]),
+    }
+    port = {"ours": ports["ours"], "rasa init": ports["rasa init"]}
+    messages = {"ours": OUR_MESSAGES, "rasa init": INIT_MESSAGES}
+    services: list[Service] = [s for group in served.values() for s in group]
     for s in services:
         s.start()
     try:
         for s in services:
             s.wait_ready()
-        single = asyncio.run(load(port, messages, 1, args.rounds))
-        concurrent = asyncio.run(load(port, messages, args.concurrency, args.rounds // 2))
-        memory = {s.name: round(rss_mb(s.process.pid), 0) for s in services if s.process}
+        result: dict = {name: {"curve": None, "concurrent": {}} for name in served}
+        for name in served:
+            print(f"  {store}: {name}, one conversation of {args.curve} messages...", flush=True)
+            result[name]["curve"] = asyncio.run(load.curve(port[name], messages[name], args.curve, CURVE_POINTS))
+        for at_once in args.concurrency:
+            print(f"  {store}: {at_once} conversations at once...", flush=True)
+            runs: dict[str, list[dict]] = {name: [] for name in served}
+            for name in ["ours", "rasa init", "rasa init", "ours"]:
+                runs[name].append(asyncio.run(load.concurrent(port[name], messages[name], at_once, args.rounds)))
+            for name in served:
+                result[name]["concurrent"][at_once] = _mean(runs[name])
+        for name, group in served.items():
+            result[name]["memory_mb"] = {s.name: round(rss_mb(s.process.pid)) for s in group if s.process}
+        return result
     finally:
         for s in services:
             s.stop()
-    return {"name": name, "single": single, "concurrent": concurrent, "memory_mb": memory}
+
+
+def measure_workers(work: Path, model: Path, ports: dict[str, int], args: argparse.Namespace) -> dict:
+    """Ours on SQLite with `args.workers` Sanic workers sharing Redis locks."""
+    group = bots.ours("sqlite", work, model, ports["ours"], ports["actions"], args.workers, args.redis)
+    for s in group:
+        s.start()
+    try:
+        for s in group:
+            s.wait_ready()
+        result: dict = {"workers": args.workers, "concurrent": {}}
+        for at_once in args.concurrency:
+            print(f"  sqlite, {args.workers} workers: {at_once} conversations at once...", flush=True)
+            result["concurrent"][at_once] = asyncio.run(
+                load.concurrent(ports["ours"], OUR_MESSAGES, at_once, args.rounds)
+            )
+        result["memory_mb"] = {s.name: round(rss_mb(s.process.pid)) for s in group if s.process}
+        return result
+    finally:
+        for s in group:
+            s.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=100, help="messages per conversation (single run)")
-    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--curve", type=int, default=200, help="messages in the one long conversation")
+    parser.add_argument("--rounds", type=int, default=10, help="messages per conversation when concurrent")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 20, 50])
+    parser.add_argument("--stores", nargs="+", default=list(bots.STORES), choices=bots.STORES)
+    parser.add_argument("--workers", type=int, default=2, help="Sanic workers of the Redis-locked run (1: none)")
     args = parser.parse_args()
+    args.redis = (os.environ.get("REDIS_HOST", "127.0.0.1"), int(os.environ.get("REDIS_PORT", "6379")))
+    base = int(os.environ.get("RASA_PORT", "5005"))
+    ports = {"ours": base, "actions": int(os.environ.get("ACTIONS_PORT", "5055")), "rasa init": base + 1}
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    report: dict = {"concurrency": args.concurrency}
+    report: dict = {"rounds": args.rounds, "curve_points": CURVE_POINTS, "stores": {}}
     try:
         print("training our assistant from scratch...", flush=True)
         report["train_s_ours"] = timed(
@@ -118,45 +133,25 @@ def main() -> None:
         report["train_s_rasa_init"] = timed(
             [str(RASA_BIN), "init", "--no-prompt", "--init-dir", str(work / "init")], work
         )
-        ours_port, actions_port, init_port = 5105, 5155, 5106
-        tracker = f"sqlite:///{work / 'tracker.db'}"
-        ours = measure(
-            "ours",
-            [action_server(actions_port, log=work / "actions.log"),
-             rasa_server(ours_port, actions_port, tracker, model=work / "ours" / "bench.tar.gz",
-                         log=work / "rasa.log")],
-            ours_port, OUR_MESSAGES, args)  # fmt: skip
-        init_model = next((work / "init" / "models").glob("*.tar.gz"))
-        init = Service(
-            "Rasa server",
-            [str(RASA_BIN), "run", "--model", str(init_model), "--port", str(init_port), "-i", "127.0.0.1"],
-            f"http://127.0.0.1:{init_port}/",
-            log=work / "init.log",
-            cwd=work / "init",  # its own endpoints.yml and credentials.yml
-        )
-        baseline = measure("rasa init", [init], init_port, INIT_MESSAGES, args)
-        report["results"] = [ours, baseline]
+        models = {"ours": work / "ours" / "bench.tar.gz", "rasa init": work / "init"}
+        for store in args.stores:
+            report["stores"][store] = measure_store(store, work, models, ports, args)
+        if args.workers > 1 and bots.redis_answers(args.redis):
+            report["workers"] = measure_workers(work, models["ours"], ports, args)
+        elif args.workers > 1:
+            report["workers"] = {"error": f"Redis does not answer at {args.redis[0]}:{args.redis[1]}"}
+        if DEFAULT_MODEL.exists():
+            print("make run, until its first answer...", flush=True)
+            web = int(os.environ.get("WEB_PORT", "8080"))
+            report["make_run"] = startup.make_run(work, base + 2, base + 3, web)
+        else:
+            report["make_run"] = {"error": f"no {DEFAULT_MODEL.relative_to(PROJECT_ROOT)}: make run would train first"}
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_report(report)
     out = PROJECT_ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(json.dumps(report, indent=1))
-
-
-def print_report(report: dict) -> None:
-    print(
-        f"\ntraining from scratch: ours {report['train_s_ours']:.0f} s, rasa init {report['train_s_rasa_init']:.0f} s"
-    )
-    print(f"{'':12}{'1 conversation':>34}{report['concurrency']:>12} conversations at once")
-    print(f"{'':12}{'median':>10}{'p95':>10}{'msg/s':>10}{'median':>14}{'p95':>10}{'msg/s':>10}   memory (MB)")
-    for r in report["results"]:
-        s, c = r["single"], r["concurrent"]
-        print(f"{r['name']:12}{s['median_ms']:>8.0f}ms{s['p95_ms']:>8.0f}ms{s['messages_per_s']:>10.1f}"
-              f"{c['median_ms']:>12.0f}ms{c['p95_ms']:>8.0f}ms{c['messages_per_s']:>10.1f}"
-              f"   {r['memory_mb']}")  # fmt: skip
-    ours, init = (r["single"]["median_ms"] for r in report["results"])
-    print(f"our median / rasa init median: {ours / init:.2f} (bar: at most 2)")
 
 
 if __name__ == "__main__":

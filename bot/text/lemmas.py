@@ -84,9 +84,11 @@ def norms(text: str, lang: str) -> list[str]:
 
 
 def warm_up(languages: Iterable[str] = SUPPORTED) -> None:
-    """Load the pipelines now rather than on the first message."""
+    """Load the pipelines and their index of unaccented words now rather than on the
+    first message in each language (about a second each)."""
     for lang in languages:
         pipeline(lang)
+        unaccented_lemmas(lang)
 
 
 def lookup_norm(word: str, lang: str) -> str:
