@@ -51,7 +51,10 @@ def routed(question: Question) -> Question:
         return replace(question, intent="check_eligibility")  # "une SRL peut-elle soumettre un projet ?"
     if question.intent in intents().about_applying and _HOW_TO_APPLY in gaps:
         return replace(question, intent="ask_submission")
-    if question.intent == "ask_submission" and opening(lang, "who_asks", text):  # "qui est habilité à soumettre ?"
+    if question.intent == "request_human" and _HOW_TO_APPLY in gaps:  # "je veux rentrer un projet": staff offered too
+        return replace(question, intent="ask_submission")
+    asks_who = opening(lang, "who_asks", text) and not found(lang, "how_asks", text)
+    if question.intent == "ask_submission" and asks_who:  # "qui est habilité à soumettre ?"
         return replace(question, intent="check_eligibility")
     if passes_on(question):  # "geef die vraag door"
         return replace(question, intent="request_human")

@@ -180,3 +180,19 @@ def test_a_question_after_thanks_is_answered_even_when_the_nlu_is_unsure(text: s
     )
     reply, _ = turn(message)
     assert needle in reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang", "then_intent"),
+    [("comment introduire le dossier ?", "et à qui dois-je l'envoyer ?", "fr", "ask_submission"),
+     ("hoe dien ik een dossier in?", "en bij wie moet ik dat indienen?", "nl", "ask_submission")],
+)  # fmt: skip
+def test_to_whom_one_submits_is_how_to_apply_not_who_may(first: str, then: str, lang: str, then_intent: str) -> None:
+    _, memory = turn(parsed(first, lang, "ask_submission"))
+    reply, _ = turn(parsed(then, lang, then_intent), memory)
+    assert reply.offer == HANDOFF and "2016" in reply.text
+
+
+def test_wanting_to_submit_read_as_a_request_for_a_person_gets_how_to_apply() -> None:
+    reply, _ = turn(parsed("je veux rentrer un projet", "fr", "request_human", confidence=0.52))
+    assert "2016" in reply.text and reply.offer == HANDOFF
