@@ -34,8 +34,8 @@ async def _round(applicants: list[Applicant], index: int, replies: dict[int, lis
     await asyncio.gather(*(one(n, a) for n, a in enumerate(applicants)))
 
 
-def _user_lines(history: list[dict[str, Any]]) -> list[str]:
-    return [line["text"] for line in history if line["role"] == "user"]
+def _applicant_lines(history: list[dict[str, Any]]) -> list[str]:
+    return [line["text"] for line in history if line["role"] == "applicant"]
 
 
 async def test_conversations_survive_a_rasa_server_killed_and_brought_back(cluster: Cluster) -> None:
@@ -90,9 +90,9 @@ async def test_conversations_survive_a_rasa_server_killed_and_brought_back(clust
             text = "\n".join(line["text"] for line in reply["messages"])
             assert reply["type"] == "reply" and answers(i, lang, text), (n, i, reply)
         history = welcomes[n]["history"]
-        assert _user_lines(history) == [q for q, _ in QUESTIONS[lang][:MESSAGES]], (n, history)
-        bot_lines = [line["text"] for line in history if line["role"] == "bot"]
-        assert all(any(answers(i, lang, t) for t in bot_lines) for i in range(MESSAGES)), (n, history)
+        assert _applicant_lines(history) == [q for q, _ in QUESTIONS[lang][:MESSAGES]], (n, history)
+        assistant_lines = [line["text"] for line in history if line["role"] == "assistant"]
+        assert all(any(answers(i, lang, t) for t in assistant_lines) for i in range(MESSAGES)), (n, history)
 
 
 def _post(url: str, sender: str, text: str) -> list[dict[str, Any]]:
