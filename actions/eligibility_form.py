@@ -54,6 +54,7 @@ class ValidateEligibilityForm(GuidedFormValidation):
             return {}
         kind = applicant_kind(text, lang)
         if kind:
+            _say_if_undecided(dispatcher, lang, kind)
             return {"applicant_kind": kind}
         if doesnt_know(tracker, lang):
             return {"applicant_kind": OTHER_KIND}
@@ -90,6 +91,14 @@ class ValidateEligibilityForm(GuidedFormValidation):
         if project:
             return {"project_description": project}
         return _unusable(dispatcher, lang, "project_description", tracker)
+
+
+def _say_if_undecided(dispatcher: CollectingDispatcher, lang: str, kind: str) -> None:
+    """ "C'est un CPAS": that the text does not decide is said at once, not only in the verdict."""
+    k = load_knowledge(lang)
+    if k.facts["applicant_types"].get(kind) == "undecided":
+        label = k.wording["applicant_labels"][kind]
+        dispatcher.utter_message(text=str(k.wording["check"]["kind_undecided"]).format(label=label))
 
 
 def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str, tracker: Tracker) -> Slots:

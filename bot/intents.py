@@ -27,6 +27,7 @@ class IntentTable:
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
     pleasantries: frozenset[str]
+    unsure: frozenset[str]
     guarded: frozenset[str]
 
     def all(self) -> frozenset[str]:
@@ -40,6 +41,7 @@ class IntentTable:
             | self.moves
             | self.interrupts_forms
             | self.cancels_forms
+            | self.unsure
             | self.guarded
         )
 

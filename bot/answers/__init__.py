@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.answers import applicants, conversation, facts, measures
+from bot.answers.gaps import conditions_asked, gaps_asked, never_addressed
 from bot.answers.reply import Button, Question, Reply
 from bot.dialogue.cues import opening
+from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.intents import FALLBACK, intents
 from bot.knowledge import Knowledge, load_knowledge
@@ -41,13 +43,18 @@ def routed(question: Question) -> Question:
     - "the text does not say" is never the answer to a question naming a technology or a
       kind of applicant and nothing the text leaves open ("les indépendants sont admis ?")."""
     k, lang, text = load_knowledge(question.lang), question.lang, question.text
-    gaps = found(lang, "unanswered_topics", text)
-    if question.intent in intents().facts and about_a_gap(k, question):
+    gaps = gaps_asked(k, lang, text)
+    if question.intent in intents().facts and never_addressed(k, lang, text):
         return replace(question, intent="ask_unanswered")
+    unsure = question.intent in intents().unsure or question.intent == FALLBACK
+    if (unsure or question.intent in intents().questions) and conditions_asked(k, lang, text):
+        return replace(question, intent="ask_unanswered")  # "numéro BCE obligatoire ?", "zonder KBO-nummer?"
+    if unsure and question.intent != "recommend_measure" and asks_about_a_kind(question):
+        return replace(question, intent="check_eligibility")  # "Kunnen scale-ups meedingen?"
     about_applying = question.intent in intents().about_applying and (
         _HOW_TO_APPLY in gaps or question.intent == "ask_submission"
     )
-    if about_applying and found(lang, "applicant_types", text) and not found(lang, "how_asks", text):
+    if about_applying and asks_about_a_kind(question) and not found(lang, "how_asks", text):
         return replace(question, intent="check_eligibility")  # "une SRL peut-elle soumettre un projet ?"
     if question.intent in intents().about_applying and _HOW_TO_APPLY in gaps:
         return replace(question, intent="ask_submission")
@@ -71,6 +78,15 @@ def routed(question: Question) -> Question:
     return question
 
 
+def asks_about_a_kind(question: Question) -> bool:
+    """A question naming a kind of applicant ("une SRL peut-elle soumettre un projet ?",
+    "dus een OCMW staat er niet tussen?"), not a wish to apply ("je voudrais déposer un
+    projet pour notre asbl")."""
+    text, lang = question.text, question.lang
+    asks = is_yes_no(text, lang) or text.rstrip().endswith("?")
+    return asks and bool(found_affirmed(lang, "applicant_types", text))
+
+
 def passes_on(question: Question) -> bool:
     """Asks that the question be passed on ("transmettez-la"), not the opposite ("pas la
     peine de transmettre", "niet doorgeven")."""
@@ -86,12 +102,6 @@ def answer(question: Question) -> Reply:
     question = routed(question)
     build = ANSWERS.get(question.intent, ANSWERS[FALLBACK])
     return build(load_knowledge(question.lang), question)
-
-
-def about_a_gap(k: Knowledge, question: Question) -> bool:
-    """True when the question names a topic the call text never addresses."""
-    gaps = set(k.facts.get("never_addressed", ()))
-    return bool(gaps & set(found(question.lang, "unanswered_topics", question.text)))
 
 
 __all__ = ["ANSWERS", "Button", "Question", "Reply", "answer", "routed"]

@@ -15,37 +15,50 @@ from bot.dialogue.cues import opening
 from bot.dialogue.memory import OUTSIDE, Memory, fits_a_measure
 from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
-from bot.eligibility.interpret import mentions_brussels
 from bot.knowledge import Knowledge
-from bot.knowledge.vocabulary import found, found_affirmed, matcher
+from bot.knowledge.vocabulary import affirmed, found, matcher
 from bot.recommend import recommend
+from bot.text.matcher import in_one_clause
+from bot.text.normalize import fold
 
 # The text's treatment of a kind of applicant -> the sentence that answers it.
 _SENTENCE = {"named": "who_named", "company": "who_company", "undecided": "who_undecided"}
 # ... when the question took for granted that this kind is left out ("les asbl sont exclues ?").
 _DESPITE = {"named": "who_named_despite", "company": "who_company_despite"}
-# When a message names several kinds ("an asbl based in Wallonia"), the least certain wins.
-_CAUTION = ("undecided", "company", "named")
 _OUTSIDE_KIND = "outside_brussels"
 
 
 def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
-    """(kind, status) of the most cautious kind among `kinds`, or None."""
+    """(kind, status) of the kind a message is about: the first named ("l'asbl des parents
+    de l'école" is an asbl), except that being based outside Brussels always counts ("une
+    asbl établie à Namur")."""
     statuses = k.facts["applicant_types"]
-    for status in _CAUTION:
-        for kind in kinds:
-            if statuses.get(kind) == status:
-                return kind, status
-    return None
+    known = [kind for kind in kinds if kind in statuses]
+    if not known:
+        return None
+    kind = _OUTSIDE_KIND if _OUTSIDE_KIND in known else known[0]
+    return kind, statuses[kind]
 
 
-def who_sentence(k: Knowledge, verdict: tuple[str, str] | None, *, despite: bool = False) -> str:
-    """What the text says about who may apply, or about the kind of applicant named."""
+def who_sentence(k: Knowledge, verdict: tuple[str, str] | None, *, despite: bool = False, said: str = "") -> str:
+    """What the text says about who may apply, or about the kind of applicant named (a
+    kind it leaves undecided in the applicant's own word too: "…, comme « CPAS »")."""
     if verdict is None:
         return k.answer("who")
     kind, status = verdict
     key = _DESPITE.get(status, _SENTENCE[status]) if despite else _SENTENCE[status]
-    return k.answer(key, label=k.wording["applicant_labels"][kind])
+    label = label_as_said(k, kind, said) if status == "undecided" else k.wording["applicant_labels"][kind]
+    return k.answer(key, label=label)
+
+
+def label_as_said(k: Knowledge, kind: str, said: str) -> str:
+    """The label of `kind`, with the word `said` names it by when the label lacks it."""
+    label = str(k.wording["applicant_labels"][kind])
+    terms = [h.term for h in matcher(k.lang, "applicant_types").hits(said) if h.key == kind]
+    stem = fold(terms[0])[: max(4, len(terms[0]) - 2)] if terms else ""  # "hogeschool" is in "hogescholen"
+    if not terms or stem in fold(label):
+        return label
+    return str(k.wording["label_as_said"]).format(label=label, term=terms[0])
 
 
 def remembered_kinds(memory: Memory) -> list[str]:
@@ -67,18 +80,20 @@ def eligibility(k: Knowledge, q: Question) -> Reply:
     own = remembered_kinds(memory) if speaks_about_self(q.text, q.lang) else []
     if "not_digital" in found(q.lang, "premises", q.text):  # "une entreprise sans lien avec le numérique ?"
         return offer_handoff(k, k.answer("who_not_digital"), q.text)
+    if "etc" in found(q.lang, "premises", q.text):  # "le etc après les asbl, ça veut dire n'importe qui ?"
+        return offer_handoff(k, k.answer("who_etc"), q.text)
     if not named and not own and asks_about_someone_unlisted(q):
         return offer_handoff(k, k.answer("who_unlisted"), q.text)
     verdict = None
     if only and own and only not in own:  # "un indépendant comme moi, ou c'est réservé aux boîtes ?"
-        answer = who_sentence(k, verdict := applicant_status(k, own))
+        answer = who_sentence(k, verdict := applicant_status(k, own), said=q.text)
     elif only:
         answer = k.answer("who_only", label=k.wording["applicant_labels"][only])
     elif named:
         excluded = "excluded" in found(q.lang, "premises", q.text)
-        answer = who_sentence(k, verdict := applicant_status(k, named), despite=excluded)
+        answer = who_sentence(k, verdict := applicant_status(k, named), despite=excluded, said=q.text)
     elif own:
-        answer = who_sentence(k, verdict := applicant_status(k, own))
+        answer = who_sentence(k, verdict := applicant_status(k, own), said=q.text)
     else:
         answer = k.answer("who")
     if verdict and verdict[1] == "undecided":  # the text does not decide: staff do, not the check
@@ -97,10 +112,13 @@ def asks_about_someone_unlisted(q: Question) -> bool:
 
 
 def kinds_named(text: str, lang: str) -> list[str]:
-    """The kinds of applicant `text` names; a place in Brussels beats a regional adjective
-    ("une vzw flamande installée à Bruxelles" is not based outside Brussels)."""
-    named = found_affirmed(lang, "applicant_types", text)
-    return [kind for kind in named if kind != _OUTSIDE_KIND] if mentions_brussels(text, lang) else named
+    """The kinds of applicant `text` names; a place in Brussels beats a regional word in
+    the same clause ("une vzw flamande installée à Bruxelles" is not based outside
+    Brussels; "une zetel in Brussel moet, dus onze vzw uit Halle valt af?" is)."""
+    hits = affirmed(lang, matcher(lang, "applicant_types").hits(text), text)
+    brussels = [h for h in matcher(lang, "check_answers").hits(text) if h.key == "brussels"]
+    kept = [h for h in hits if h.key != _OUTSIDE_KIND or not any(in_one_clause(text, h, place) for place in brussels)]
+    return list(dict.fromkeys(h.key for h in kept))
 
 
 def only_kind(text: str, lang: str) -> str | None:
@@ -137,7 +155,11 @@ def start_check(k: Knowledge, memory: Memory) -> Reply:
 def project_fit(k: Knowledge, q: Question) -> Reply:
     """A described project: the measure it fits, or whether the applicant is eligible
     when that is what they ask ("we train young people in VR: are we eligible?")."""
-    if found(q.lang, "eligibility_question", q.text) or found(q.lang, "check_request", q.text):
+    asks_eligibility = found(q.lang, "eligibility_question", q.text) or found(q.lang, "check_request", q.text)
+    asks_for_a_kind = is_yes_no(q.text, q.lang) and kinds_named(
+        q.text, q.lang
+    )  # "une école peut-elle porter un projet de… ?"
+    if asks_eligibility or (asks_for_a_kind and not found(q.lang, "measure_question", q.text)):
         return eligibility(k, q)
     return recommend_measure(k, q)
 

@@ -83,14 +83,16 @@ def accept_or_decline(k: Knowledge, q: Question) -> Reply:
     return Reply(k.answer("acknowledge"), menu(k))
 
 
-# A request for a person this long holds its question ("je voudrais demander à l'équipe si…").
+# A request for a person this long, with a word opening a question, holds it ("je voudrais
+# demander à l'équipe si…"; data/vocabulary question_inside).
 _QUESTION_INSIDE = 9
 
 
 def request_human(k: Knowledge, q: Question) -> Reply:
     """The applicant asked for a person: the hand-off starts with the last question the
     text could not answer (or the one the request itself holds), else asks what to pass on."""
-    question = q.text if len(words(q.text)) >= _QUESTION_INSIDE else q.context.previous_question
+    holds_one = len(words(q.text)) >= _QUESTION_INSIDE and "asks" in found(q.lang, "question_inside", q.text)
+    question = q.text if holds_one else q.context.previous_question
     return start_handoff(k, question)  # the hand-off confirms it before anything is stored
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.answers.applicants import applicant_status, kinds_named, remembered_kinds, who_sentence
 from bot.answers.conversation import plain
+from bot.answers.gaps import conditions_asked, gaps_asked
 from bot.answers.handoff import offer_handoff
 from bot.answers.reply import Question, Reply
+from bot.eligibility import speaks_about_self
 from bot.knowledge import Knowledge
 from bot.knowledge.vocabulary import found
 
@@ -62,13 +65,31 @@ def how_to_apply(k: Knowledge, q: Question) -> Reply:
 
 def unanswered(k: Knowledge, q: Question) -> Reply:
     """An honest "the call text does not say", naming what it does not say when we can,
-    and an offer to pass the question to staff."""
-    topics = found(q.lang, "unanswered_topics", q.text)
-    if topics:
-        text = k.answer("unanswered", topic=k.wording["unanswered_topics"][topics[0]])
-    else:
-        text = k.answer("unanswered_generic")
-    return offer_handoff(k, text, q.text)
+    and an offer to pass the question to staff. A condition on the applicant the text does
+    not state ("sans numéro BCE ?") is followed by what the text does say about who may
+    apply: never a plain yes, never beside the point."""
+    topics = gaps_asked(k, q.lang, q.text)
+    if not topics:
+        return offer_handoff(k, k.answer("unanswered_generic"), q.text)
+    labels = [str(k.wording["unanswered_topics"][topic]) for topic in topics]
+    sentences = [k.answer("unanswered", topic=str(k.wording["unanswered_join"]).join(labels))]
+    if conditions_asked(k, q.lang, q.text):
+        if "heard" in found(q.lang, "premises", q.text):  # "j'ai lu qu'il faut un CA minimum, c'est exact ?"
+            sentences.insert(0, k.answer("condition_heard"))
+        sentences.append(what_the_text_asks_of(k, q))
+    if set(topics) & set(k.facts.get("answered_with_the_deadline", ())):
+        sentences.append(deadline_sentence(k, q.today))
+    return offer_handoff(k, " ".join(sentences), q.text)
+
+
+def what_the_text_asks_of(k: Knowledge, q: Question) -> str:
+    """What the text says of the kind of applicant the question names or the applicant
+    said they are, else the one condition it states."""
+    kinds = kinds_named(q.text, q.lang) or (
+        remembered_kinds(q.context.memory) if speaks_about_self(q.text, q.lang) else []
+    )
+    verdict = applicant_status(k, kinds)
+    return who_sentence(k, verdict, said=q.text) if verdict else k.answer("condition_stated")
 
 
 def elaborate(k: Knowledge, q: Question) -> Reply:

@@ -25,6 +25,7 @@ class Hit:
 
 
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_CLAUSE_END = re.compile(r"[,;.!?]")
 
 
 def prepare(text: str) -> str:
@@ -84,3 +85,10 @@ class TermMatcher:
     def counts(self, text: str) -> Counter[str]:
         """How many times each key was found."""
         return Counter(h.key for h in self.hits(text))
+
+
+def in_one_clause(text: str, a: Hit, b: Hit) -> bool:
+    """No punctuation between hits `a` and `b` of `text` ("wij zijn in Brussel gevestigd,
+    wat moeten we doen?" holds two clauses)."""
+    first, second = sorted((a, b), key=lambda hit: hit.char_start)
+    return not _CLAUSE_END.search(text[first.char_end : second.char_start])

@@ -1,0 +1,38 @@
+"""What a question asks that the call text does not say: its topics, in message order.
+
+The topics are data (`unanswered_topics` in data/vocabulary), and so is how each is read
+(data/knowledge/call.yml): which the text never addresses, which are conditions on the
+applicant, which are a question only beside a word of requirement.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge import Knowledge
+from bot.knowledge.vocabulary import matcher
+from bot.text.matcher import in_one_clause
+
+
+def gaps_asked(k: Knowledge, lang: str, text: str) -> list[str]:
+    """The topics of `text` the call leaves open; "notre siège est à Ixelles" asks nothing,
+    "faut-il un siège à Bruxelles ?" does (a word of requirement in the same clause)."""
+    needs_a_cue = set(k.facts.get("asked_as_a_requirement", ()))
+    cues = matcher(lang, "requirement").hits(text)
+    topics = [
+        hit.key
+        for hit in matcher(lang, "unanswered_topics").hits(text)
+        if hit.key not in needs_a_cue or any(in_one_clause(text, hit, cue) for cue in cues)
+    ]
+    return list(dict.fromkeys(topics))
+
+
+def never_addressed(k: Knowledge, lang: str, text: str) -> list[str]:
+    """The topics of `text` the call text never addresses at all (not even in part)."""
+    never = set(k.facts.get("never_addressed", ()))
+    return [topic for topic in gaps_asked(k, lang, text) if topic in never]
+
+
+def conditions_asked(k: Knowledge, lang: str, text: str) -> list[str]:
+    """The conditions on the applicant that `text` asks about and the text does not state
+    ("sans numéro BCE ?", "faut-il un chiffre d'affaires minimum ?")."""
+    conditions = set(k.facts.get("unstated_conditions", ()))
+    return [topic for topic in gaps_asked(k, lang, text) if topic in conditions]
