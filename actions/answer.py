@@ -3,6 +3,7 @@ guided conversations around it (starting them, resuming or cancelling them)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from bot.answers import Reply
 from bot.answers.reply import ELIGIBILITY_CHECK
 from bot.clock import today
 from bot.dialogue.memory import changed_slots
+from bot.dialogue.plan import Message
 from bot.dialogue.respond import respond
 from bot.intents import intents
 from bot.knowledge import load_knowledge
@@ -33,19 +35,28 @@ class ActionAnswer(Action):
         lang = reply_language(tracker)
         message = message_of(tracker, lang)
         active = (tracker.active_loop or {}).get("name")
-        language = slot_events(tracker, {"language": lang})
+        first = slot_events(tracker, {"language": lang})
         if active and message.intent in intents().cancels_forms:
-            return [*language, *cancel(dispatcher, active, lang)]
+            first += cancel(dispatcher, active, lang)
+            if not asks_for_a_person(message):
+                return first
+            # "laissez tomber la vérif, je peux parler à quelqu'un ?": the hand-off starts
+            message, active = replace(message, intent="request_human", parts=()), None
 
         before = memory_of(tracker)
         reply, after = respond(message, before, context_of(tracker), today())
         send(dispatcher, reply)
-        events = [*language, *slot_events(tracker, changed_slots(before, after))]
+        events = [*first, *slot_events(tracker, changed_slots(before, after))]
         if active and reply.start:  # e.g. asking for a person in the middle of the check
             events += stop_form()
         elif active:  # an interruption: answered; the form resumes (data/rules/guided.yml)
             return events
         return events + events_of(tracker, reply, after, lang)
+
+
+def asks_for_a_person(message: Message) -> bool:
+    """A clause of the message asks for a person, beside the one that cancels."""
+    return any(part.intent == "request_human" for part in message.parts)
 
 
 def cancel(dispatcher: CollectingDispatcher, form: str, lang: str) -> list[dict[str, Any]]:
