@@ -19,7 +19,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUtter
 
 from bot.rasa_io.apology import asks_to_retry
 from bot.rasa_plugins import resent_messages
-from bot.rasa_plugins.resent_messages import stored_replies
+from bot.rasa_plugins.resent_messages import client_message_id, stored_replies
 from bot.rasa_plugins.tracker_store import SafeSQLTrackerStore
 
 DOMAIN = Domain.from_yaml('version: "3.1"\nintents: [ask_budget]\n')
@@ -47,6 +47,12 @@ def test_the_replies_of_the_message_with_that_id_until_the_next_message() -> Non
     assert stored_replies(events, "m1")[0]["buttons"] == BUTTONS  # type: ignore[index]
     assert stored_replies(events, "m2") is None
     assert stored_replies([user("a")], "m0") is None  # a message without id matches none
+
+
+def test_only_a_non_empty_string_is_a_message_id() -> None:
+    assert client_message_id({"message_id": "m0", "language": "fr"}) == "m0"
+    for metadata in (None, {}, {"language": "fr"}, {"message_id": ""}, {"message_id": 7}, ["message_id"]):
+        assert client_message_id(metadata) is None
 
 
 def test_a_message_answered_by_nothing_was_handled_all_the_same() -> None:
@@ -129,7 +135,7 @@ def test_a_message_sent_again_gets_its_stored_replies_and_is_not_stored_twice(ag
 
 
 def test_two_copies_in_flight_at_once_are_handled_once(agent: Agent, handling: Handling) -> None:
-    # The copy that was on a server the load balancer still had, and the one sent again.
+    # The copy bot.web gave up waiting for, still being handled, and the one the page sent again.
     async def both() -> list[Any]:
         def copy() -> UserMessage:
             metadata = {"message_id": "m0"}
