@@ -20,6 +20,23 @@ def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant,
     assert "1 september 2016" in assistant.text(sender, "En wat is de deadline?")
 
 
+def test_a_message_apologised_for_is_handled_when_sent_again_with_its_id(assistant: Assistant, sender: str) -> None:
+    """As bot.web does: every message with the page's id, one answered by the apology sent
+    again with the same id. Handled then (not given the stored apology); sent once more
+    after it was answered, it gets that answer and is not stored again."""
+    assert "€ 400.000" in assistant.text(sender, "Wat is het budget?", {"message_id": "m0"})
+    assistant.actions.stop()
+    try:
+        assert "technisch probleem" in assistant.text(sender, "En wat is de deadline?", {"message_id": "m1"})
+    finally:
+        assistant.actions.start().wait_ready()
+    answer = assistant.say(sender, "En wat is de deadline?", {"message_id": "m1"})
+    assert "1 september 2016" in "\n".join(r.get("text", "") for r in answer)
+    assert assistant.say(sender, "En wat is de deadline?", {"message_id": "m1"}) == answer
+    users = [e["text"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert users == ["Wat is het budget?", "En wat is de deadline?", "En wat is de deadline?"]  # apology, answer
+
+
 @pytest.mark.parametrize(
     ("ask_for_staff", "question", "apology"),
     [
