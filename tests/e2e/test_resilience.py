@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import urllib.error
 import uuid
+from pathlib import Path
 
 import pytest
 
+from bot.processes import RASA_PYTHON, rasa_server
 from tests.e2e.conftest import Assistant
+from tests.e2e.killed_after_save import KILL_AFTER_SAVE
+from tests.ports import free_port
 
 
 def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant, sender: str) -> None:
@@ -18,6 +25,53 @@ def test_action_server_down_gives_an_apology_then_recovers(assistant: Assistant,
     finally:
         assistant.actions.start().wait_ready()
     assert "1 september 2016" in assistant.text(sender, "En wat is de deadline?")
+
+
+def test_a_message_apologised_for_is_handled_when_sent_again_with_its_id(assistant: Assistant, sender: str) -> None:
+    """As bot.web does: every message with the page's id, one answered by the apology sent
+    again with the same id. Handled then (not given the stored apology); sent once more
+    after it was answered, it gets that answer and is not stored again."""
+    assert "€ 400.000" in assistant.text(sender, "Wat is het budget?", {"message_id": "m0"})
+    assistant.actions.stop()
+    try:
+        assert "technisch probleem" in assistant.text(sender, "En wat is de deadline?", {"message_id": "m1"})
+    finally:
+        assistant.actions.start().wait_ready()
+    answer = assistant.say(sender, "En wat is de deadline?", {"message_id": "m1"})
+    assert "1 september 2016" in "\n".join(r.get("text", "") for r in answer)
+    assert assistant.say(sender, "En wat is de deadline?", {"message_id": "m1"}) == answer
+    users = [e["text"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert users == ["Wat is het budget?", "En wat is de deadline?", "En wat is de deadline?"]  # apology, answer
+
+
+def test_a_message_stored_by_a_server_killed_before_it_answered_is_stored_once(
+    assistant: Assistant, sender: str, tmp_path: Path
+) -> None:
+    """The failover's case on one server: killed right after it saved a message, before it
+    answered (tests/e2e/killed_after_save.py). The client saw it fail and sends it again
+    with its id to the server started again: it gets the stored answer, and the
+    conversation holds the message once (before bot/rasa_plugins/resent_messages.py: twice)."""
+    port = free_port()
+    rasa = rasa_server(port, assistant.actions_port, assistant.tracker_store_url, log=tmp_path / "rasa.log")
+    rasa.command = [str(RASA_PYTHON), "-m", "tests.e2e.killed_after_save", *rasa.command[3:]]
+    question = "Wat is het budget?"
+    again = Assistant(rasa, assistant.actions, port, assistant.actions_port, assistant.tracker_store_url, tmp_path)
+    rasa.start().wait_ready()
+    try:
+        body = {"sender": sender, "message": question, "metadata": {"message_id": "m0", KILL_AFTER_SAVE: True}}
+        with pytest.raises((urllib.error.URLError, ConnectionError)):
+            again.post_webhook(json.dumps(body).encode())
+        assert rasa.process is not None and rasa.process.wait(timeout=30) == -signal.SIGKILL
+        events = assistant.tracker(sender)["events"]
+        answer = [e.get("text") for e in events if e["event"] == "bot"]  # stored, never sent
+        assert [e["text"] for e in events if e["event"] == "user"] == [question] and answer
+        rasa.stop()
+        rasa.start().wait_ready()  # as the supervisor does
+        replies = again.say(sender, question, {"message_id": "m0"})
+        assert [r.get("text") for r in replies if r.get("text")] == answer
+        assert [e["text"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"] == [question]
+    finally:
+        rasa.stop()
 
 
 @pytest.mark.parametrize(
