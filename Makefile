@@ -140,7 +140,7 @@ test: venvs $(DEV_TOOLS) chromium postgres lint validate unit integration rasa-t
 lint: $(APP_VENV)/.dev-installed node_modules/.installed
 	$(APP_VENV)/bin/ruff check bot actions tests scripts
 	$(APP_VENV)/bin/ruff format --check bot actions tests scripts
-	$(APP_VENV)/bin/mypy bot actions scripts
+	$(APP_VENV)/bin/mypy bot actions scripts tests
 	node_modules/.bin/eslint bot/web/public/static
 
 unit: $(DEV_TOOLS)

@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.context import memory_of, message_intent, message_text
 from actions.guided import (
@@ -45,7 +46,9 @@ class ValidateEligibilityForm(GuidedFormValidation):
     def name(self) -> str:
         return "validate_eligibility_form"
 
-    async def extract_applicant_kind(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+    async def extract_applicant_kind(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
         text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):
             kind = applicant_kind(text, lang)
@@ -62,7 +65,9 @@ class ValidateEligibilityForm(GuidedFormValidation):
             return {}
         return _unusable(dispatcher, lang, "applicant_kind", tracker)
 
-    async def extract_brussels_activity(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+    async def extract_brussels_activity(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
         text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):
             return {"brussels_activity": ACTIVITY_YES} if mentions_brussels(text, lang) else {}
@@ -76,7 +81,7 @@ class ValidateEligibilityForm(GuidedFormValidation):
         return {"brussels_activity": answer} if answer else _unusable(dispatcher, lang, "brussels_activity", tracker)
 
     async def extract_project_description(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text, lang = message_text(tracker), reply_language(tracker)
         if starting(tracker):  # only a message that clearly describes a project
@@ -139,7 +144,7 @@ class ActionEligibilityVerdict(Action):
     def name(self) -> str:
         return "action_eligibility_verdict"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         k = load_knowledge(lang)
         kind = str(tracker.get_slot("applicant_kind") or "other")

@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.context import message_intent, message_text
 from actions.language import reply_language
@@ -78,7 +79,7 @@ class GuidedFormValidation(FormValidationAction, ABC):
     def name(self) -> str:
         """validate_<form>; abstract here, so that rasa_sdk does not register this base."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         events = await super().run(dispatcher, tracker, domain)
         return [*events, SlotSet("starting", None)] if tracker.get_slot("starting") else events
 
@@ -94,6 +95,6 @@ class AskSlot(Action):
     def question(self, k: Knowledge, tracker: Tracker) -> Reply:
         raise NotImplementedError
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         send(dispatcher, self.question(load_knowledge(reply_language(tracker)), tracker))
         return []

@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.context import message_intent, message_text
 from actions.guided import AskSlot, GuidedFormValidation, answering, is_interruption
@@ -67,7 +68,7 @@ class ValidateHandoffForm(GuidedFormValidation):
         return "validate_handoff_form"
 
     async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
         channel = tracker.get_slot("handoff_channel")
         if channel == DECLINED:  # filled, so the form ends; kept in the list so it is not dropped
@@ -75,7 +76,9 @@ class ValidateHandoffForm(GuidedFormValidation):
         slots = ["handoff_question", "handoff_question_ok", "handoff_channel"]
         return [*slots, "handoff_email"] if channel == ReplyChannel.EMAIL else slots
 
-    async def extract_handoff_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+    async def extract_handoff_question(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
         if not answering(tracker, "handoff_question"):
             return {}
         if _gives_up(tracker):
@@ -89,7 +92,7 @@ class ValidateHandoffForm(GuidedFormValidation):
         return {"handoff_question": text, "handoff_question_ok": True}
 
     async def extract_handoff_question_ok(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         if not answering(tracker, "handoff_question_ok"):
             return {}
@@ -104,7 +107,9 @@ class ValidateHandoffForm(GuidedFormValidation):
             return {"handoff_question": text, "handoff_question_ok": True}
         return {"handoff_question": None, "handoff_question_ok": None}  # "no": ask it again
 
-    async def extract_handoff_channel(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+    async def extract_handoff_channel(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
         if not answering(tracker, "handoff_channel"):
             return {}
         lang, text = reply_language(tracker), message_text(tracker)
@@ -129,7 +134,9 @@ class ValidateHandoffForm(GuidedFormValidation):
             return {}
         return _reask(dispatcher, tracker, "handoff_channel")
 
-    async def extract_handoff_email(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> Slots:
+    async def extract_handoff_email(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
         if not answering(tracker, "handoff_email"):
             return {}
         lang, text = reply_language(tracker), message_text(tracker)

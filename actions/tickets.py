@@ -16,6 +16,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.context import memory_of
 from actions.handoff_form import DECLINED
@@ -53,7 +54,7 @@ class ActionOpenTicket(Action):
     def name(self) -> str:
         return "action_open_ticket"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         k = load_knowledge(lang)
         # No personal data left in slots; the question is passed on, no longer open.
@@ -85,7 +86,7 @@ class ActionTicketStatus(Action):
     def name(self) -> str:
         return "action_ticket_status"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list[dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         lang = reply_language(tracker)
         k = load_knowledge(lang)
         text = str(tracker.latest_message.get("text") or "")

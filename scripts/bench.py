@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bot.paths import PROJECT_ROOT
 from bot.processes import DEFAULT_MODEL, RASA_BIN, Service
@@ -50,13 +51,13 @@ def timed(command: list[str], cwd: Path) -> float:
     return time.monotonic() - started
 
 
-def _mean(runs: list[dict]) -> dict:
+def _mean(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: statistics.mean(r[key] for r in runs) for key in runs[0]}
 
 
 def measure_store(
     store: str, work: Path, models: dict[str, Path], ports: dict[str, int], args: argparse.Namespace
-) -> dict:
+) -> dict[str, Any]:
     """Both assistants on `store`, started together, measured in turn."""
     served = {
         "ours": bots.ours(store, work, models["ours"], ports["ours"], ports["actions"]),
@@ -70,13 +71,13 @@ def measure_store(
     try:
         for s in services:
             s.wait_ready()
-        result: dict = {name: {"curve": None, "concurrent": {}} for name in served}
+        result: dict[str, dict[str, Any]] = {name: {"curve": None, "concurrent": {}} for name in served}
         for name in served:
             print(f"  {store}: {name}, one conversation of {args.curve} messages...", flush=True)
             result[name]["curve"] = asyncio.run(load.curve(port[name], messages[name], args.curve, CURVE_POINTS))
         for at_once in args.concurrency:
             print(f"  {store}: {at_once} conversations at once...", flush=True)
-            runs: dict[str, list[dict]] = {name: [] for name in served}
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name in served}
             for name in ["ours", "rasa init", "rasa init", "ours"]:
                 runs[name].append(asyncio.run(load.concurrent(port[name], messages[name], at_once, args.rounds)))
             for name in served:
@@ -89,7 +90,7 @@ def measure_store(
             s.stop()
 
 
-def measure_workers(work: Path, model: Path, ports: dict[str, int], args: argparse.Namespace) -> dict:
+def measure_workers(work: Path, model: Path, ports: dict[str, int], args: argparse.Namespace) -> dict[str, Any]:
     """Ours on SQLite with `args.workers` Sanic workers sharing Redis locks."""
     group = bots.ours("sqlite", work, model, ports["ours"], ports["actions"], args.workers, args.redis)
     for s in group:
@@ -97,7 +98,7 @@ def measure_workers(work: Path, model: Path, ports: dict[str, int], args: argpar
     try:
         for s in group:
             s.wait_ready()
-        result: dict = {"workers": args.workers, "concurrent": {}}
+        result: dict[str, Any] = {"workers": args.workers, "concurrent": {}}
         for at_once in args.concurrency:
             print(f"  sqlite, {args.workers} workers: {at_once} conversations at once...", flush=True)
             result["concurrent"][at_once] = asyncio.run(
@@ -122,7 +123,7 @@ def main() -> None:
     base = int(os.environ.get("RASA_PORT", "5005"))
     ports = {"ours": base, "actions": int(os.environ.get("ACTIONS_PORT", "5055")), "rasa init": base + 1}
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    report: dict = {"rounds": args.rounds, "curve_points": CURVE_POINTS, "stores": {}}
+    report: dict[str, Any] = {"rounds": args.rounds, "curve_points": CURVE_POINTS, "stores": {}}
     try:
         print("training our assistant from scratch...", flush=True)
         report["train_s_ours"] = timed(

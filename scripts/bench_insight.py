@@ -188,7 +188,9 @@ async def page_times(settings: WebSettings, periods: dict[str, Period], runs: in
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
             base = str(server.make_url("")).rstrip("/")
             login = await (await http.get(base + "/staff/login")).text()
-            token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', login)
+            assert csrf, "no CSRF token on the login page"
+            token = csrf.group(1)
             await http.post(base + "/staff/login", data={"csrf_token": token, "email": "admin@example.org",
                                                          "password": PASSWORD})  # fmt: skip
             for name, period in periods.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 
@@ -18,7 +19,19 @@ CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "retrieval.y
 TODAY = dt.date(2016, 6, 1)
 
 
-def evaluate(lang: str, cases: dict, limit: float) -> tuple[float, float, int]:
+class Answerable(TypedDict):
+    q: str
+    passage: str  # the key of the passage that answers it
+
+
+class Cases(TypedDict):
+    """One language's cases in tests/data/retrieval.yml."""
+
+    answerable: list[Answerable]
+    unanswerable: list[str]
+
+
+def evaluate(lang: str, cases: Cases, limit: float) -> tuple[float, float, int]:
     """(precision, recall, answers given to unanswerable questions) at `limit`."""
     answered = right = 0
     for case in cases["answerable"]:

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any, TypedDict
 
 from rasa.core.agent import Agent
 from rasa.model_training import train_nlu
@@ -51,10 +52,17 @@ FALLBACK = "nlu_fallback"
 WHAT_IF = [(t, a) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5) for a in (0.0, 0.03, 0.05, 0.1)]
 
 
-async def classify(model: str, messages: list[Message]) -> list[dict]:
+class Parsed(TypedDict):
+    """One held-out message as the model read it."""
+
+    intent: str
+    ranking: list[tuple[str, float]]  # the top three below the fallback
+
+
+async def classify(model: str, messages: list[Message]) -> list[Parsed]:
     """Per message: the predicted intent and the ranking below the fallback."""
     agent = Agent.load(model)
-    parsed = []
+    parsed: list[Parsed] = []
     for m in messages:
         result = await agent.parse_message(m.get("text"))
         ranking = [
@@ -64,7 +72,7 @@ async def classify(model: str, messages: list[Message]) -> list[dict]:
     return parsed
 
 
-def with_thresholds(parsed: dict, threshold: float, ambiguity: float) -> str:
+def with_thresholds(parsed: Parsed, threshold: float, ambiguity: float) -> str:
     """The intent FallbackClassifier would give with these thresholds."""
     ranking = parsed["ranking"]
     if not ranking:  # set by InputGuard (foreign, unreadable...): not the classifier's call
@@ -74,7 +82,7 @@ def with_thresholds(parsed: dict, threshold: float, ambiguity: float) -> str:
     return FALLBACK if first < threshold or first - second < ambiguity else ranking[0][0]
 
 
-def metrics(gold: list[str], predicted: list[str]) -> dict:
+def metrics(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     labels = sorted(set(gold))
     p, r, f, s = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
     per_intent = {
@@ -90,7 +98,7 @@ def metrics(gold: list[str], predicted: list[str]) -> dict:
     }
 
 
-def report_markdown(results: dict, seconds: float) -> str:
+def report_markdown(results: dict[str, Any], seconds: float) -> str:
     lines = ["# NLU cross-validation", "", f"{results['folds']} folds, {seconds:.0f} s.", ""]
     for lang in LANGUAGES:
         res = results[lang]
@@ -140,7 +148,7 @@ def main() -> None:
     others = examples(ROOT / "data" / "nlu" / "other")
     gold: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    parsed: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
+    parsed: dict[str, list[Parsed]] = {lang: [] for lang in LANGUAGES}
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(args.folds):
             train = others + [m for lang in LANGUAGES for i, f in enumerate(by_lang[lang]) if i != fold for m in f]
@@ -153,7 +161,7 @@ def main() -> None:
                 gold[lang] += [m.get("intent") for m in held_out]
                 texts[lang] += [m.get("text") for m in held_out]
                 parsed[lang] += asyncio.run(classify(str(model), held_out))
-    results: dict = {"folds": args.folds, "configured_fallback": configured_fallback()}
+    results: dict[str, Any] = {"folds": args.folds, "configured_fallback": configured_fallback()}
     for lang in LANGUAGES:
         results[lang] = metrics(gold[lang], [p["intent"] for p in parsed[lang]])
         results[lang]["errors"] = [

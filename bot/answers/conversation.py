@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.answers.applicants import start_check
 from bot.answers.buttons import intent_payload, menu
 from bot.answers.handoff import offer_handoff, start_handoff
@@ -14,7 +16,7 @@ from bot.retrieval import best_passage
 from bot.text.normalize import words
 
 
-def with_menu(key: str):  # type: ignore[no-untyped-def]
+def with_menu(key: str) -> Callable[[Knowledge, Question], Reply]:
     """An answer that is the sentence `key` followed by the menu of topics."""
 
     def build(k: Knowledge, q: Question) -> Reply:
@@ -23,7 +25,7 @@ def with_menu(key: str):  # type: ignore[no-untyped-def]
     return build
 
 
-def plain(key: str):  # type: ignore[no-untyped-def]
+def plain(key: str) -> Callable[[Knowledge, Question], Reply]:
     """An answer that is the sentence `key` alone."""
 
     def build(k: Knowledge, q: Question) -> Reply:

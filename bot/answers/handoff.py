@@ -23,7 +23,8 @@ REASKS = {"handoff_question": "reask_question", "handoff_channel": "reask_consen
 
 
 def _wording(k: Knowledge) -> Mapping[str, Any]:
-    return k.wording["handoff"]
+    wording: Mapping[str, Any] = k.wording["handoff"]
+    return wording
 
 
 def offer_handoff(k: Knowledge, text: str, question: str | None, *, key: str = "offer") -> Reply:

@@ -59,7 +59,9 @@ class Period:
         offsets: list[tuple[float, int]] = []
         moment = start
         while moment < end:  # changes happen on the hour: hourly steps find them exactly
-            offset = int(moment.astimezone(BRUSSELS).utcoffset().total_seconds())  # type: ignore[union-attr]
+            utc_offset = moment.astimezone(BRUSSELS).utcoffset()
+            assert utc_offset is not None  # an aware datetime
+            offset = int(utc_offset.total_seconds())
             if not offsets or offsets[-1][1] != offset:
                 offsets.append((moment.timestamp(), offset))
             moment += timedelta(hours=1)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
@@ -37,9 +38,9 @@ def _svg(figure: Figure) -> str:
     return out.getvalue()
 
 
-def _plain(axes: object) -> None:
+def _plain(axes: Axes) -> None:
     for side in ("top", "right"):
-        axes.spines[side].set_visible(False)  # type: ignore[attr-defined]
+        axes.spines[side].set_visible(False)
 
 
 def activity(report: Report, t: Texts) -> str:
@@ -55,7 +56,7 @@ def activity(report: Report, t: Texts) -> str:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(frameon=False, loc="upper left")
     figure.autofmt_xdate()
-    axes.xaxis.set_major_formatter(DateFormatter("%d/%m"))
+    axes.xaxis.set_major_formatter(DateFormatter("%d/%m"))  # type: ignore[no-untyped-call]  # unannotated in matplotlib
     _plain(axes)
     return _svg(figure)
 

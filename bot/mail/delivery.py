@@ -22,7 +22,7 @@ def next_attempt_at(reply: ReplyView, backoff: timedelta = DEFAULT_BACKOFF) -> d
     """When the reply may be tried again: None for now; else backoff doubled per failed attempt."""
     if reply.last_attempt_at is None or reply.delivery_attempts == 0:
         return None
-    delay = min(backoff * 2 ** (reply.delivery_attempts - 1), MAX_BACKOFF)
+    delay: timedelta = min(backoff * 2 ** (reply.delivery_attempts - 1), MAX_BACKOFF)
     return reply.last_attempt_at + delay
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, Float, Subquery, and_, cast, func, or_, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, KeyedColumnElement
 
 from bot.rasa_io.events_sql import (
     ACTIVE_LOOP,
@@ -89,17 +89,24 @@ def _message(row: Any, **following: Any) -> UserMessage:
     )
 
 
+class _Window(TypedDict):
+    """The window of `over()`: one conversation, in the order of its events."""
+
+    partition_by: KeyedColumnElement[Any]
+    order_by: KeyedColumnElement[Any]
+
+
 def doubtful_messages(connection: Connection, window: Window, below: float, within: float) -> list[UserMessage]:
     """Messages the NLU fell back on, was unsure of (< `below`), or that were followed
     within `within` seconds by a message classified differently. Quick-reply payloads
     ("/ask_budget") are left out: the applicant clicked, nothing was misread."""
     fields = select(*_message_columns(_parsed(in_window(window, USER)))).subquery()
-    order = {"partition_by": fields.c.sender_id, "order_by": fields.c.id}
+    order: _Window = {"partition_by": fields.c.sender_id, "order_by": fields.c.id}
     messages = select(
         fields,
-        func.lead(fields.c.timestamp).over(**order).label("next_timestamp"),  # type: ignore[arg-type]
-        func.lead(fields.c.intent_name).over(**order).label("next_intent"),  # type: ignore[arg-type]
-        func.lead(fields.c.text).over(**order).label("next_text"),  # type: ignore[arg-type]
+        func.lead(fields.c.timestamp).over(**order).label("next_timestamp"),
+        func.lead(fields.c.intent_name).over(**order).label("next_intent"),
+        func.lead(fields.c.text).over(**order).label("next_text"),
     ).subquery()
     m = messages.c
     query = (

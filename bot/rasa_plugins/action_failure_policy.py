@@ -17,8 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
@@ -40,7 +42,8 @@ def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str |
     """The custom action or form that ran silently since the last user message, if any."""
     events = tracker.events
     if events and isinstance(events[-1], ActionExecuted) and events[-1].action_name in domain.form_names:
-        return events[-1].action_name  # a form that ran and changed nothing: its call failed
+        form: str = events[-1].action_name  # a form that ran and changed nothing: its call failed
+        return form
     silent_action = None
     for event in reversed(events):
         if isinstance(event, UserUttered):
@@ -57,11 +60,11 @@ def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str |
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
-class ActionFailurePolicy(Policy):
+class ActionFailurePolicy(Policy):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Apologises after a custom action that produced no reply (see module docstring)."""
 
     @staticmethod
-    def get_default_config() -> dict:
+    def get_default_config() -> dict[str, Any]:
         return {"priority": 7}  # above RulePolicy (6): it must win right after a failure
 
     def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
@@ -71,7 +74,7 @@ class ActionFailurePolicy(Policy):
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: dict | None = None,
+        rule_only_data: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
@@ -89,5 +92,12 @@ class ActionFailurePolicy(Policy):
         return self._prediction(probabilities, is_no_user_prediction=True)
 
     @classmethod
-    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> ActionFailurePolicy:  # type: ignore[no-untyped-def,override]
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ActionFailurePolicy:
         return cls(config, model_storage, resource, execution_context)

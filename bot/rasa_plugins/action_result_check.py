@@ -41,4 +41,4 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 def install() -> None:
     """Checks the action server's answers with a schema compiled once, not on every call."""
     _validator()
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _validate_action_result

@@ -32,7 +32,7 @@ def page_language(message: Message) -> str | None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class LanguageDetector(GraphComponent):
+class LanguageDetector(GraphComponent):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Marks each message with its language (see module docstring)."""
 
     @classmethod

@@ -36,7 +36,7 @@ def language_of(message: Message) -> str:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class LemmaTokenizer(Tokenizer):
+class LemmaTokenizer(Tokenizer):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Tokenizes with spaCy and stores folded lemmas on the tokens."""
 
     @classmethod
@@ -67,7 +67,8 @@ class LemmaTokenizer(Tokenizer):
         text = clean_text(message.get(attribute) or "")  # as the REST channel does: other paths too
         if attribute != TEXT:
             # Intent and action names: plain words, as Rasa's whitespace tokenizer does.
-            return self._convert_words_to_tokens(text.split(), text)
+            words: list[Token] = self._convert_words_to_tokens(text.split(), text)
+            return words
         lang = language_of(message)
         others = [code for code in SUPPORTED if code != lang]
         doc = analyse(blank_markup(text), lang)  # "<script>…</script> quel budget ?" is about the budget
@@ -84,4 +85,5 @@ class LemmaTokenizer(Tokenizer):
             tokens.append(Token(tok.text, tok.idx, lemma=lemma))
         if not tokens:
             tokens = [Token(text, 0, lemma=fold(text))]
-        return self._apply_token_pattern(tokens)
+        patterned: list[Token] = self._apply_token_pattern(tokens)
+        return patterned

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -52,7 +53,7 @@ class Scorer:
     svm: LinearSVC
     temperature: float
 
-    def probabilities(self, blocks: list[Blocks]) -> np.ndarray:
+    def probabilities(self, blocks: list[Blocks]) -> npt.NDArray[np.float64]:
         scores = self.svm.decision_function(self.weighting.transform(blocks))
         return softmax(np.atleast_2d(scores), self.temperature)
 
@@ -68,14 +69,15 @@ class _Model:
     lexicon: Lexicon
 
 
-def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+def softmax(scores: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[np.float64]:
     """Row-wise softmax of decision scores, sharpened or softened by `temperature`."""
     z = (scores - scores.max(axis=1, keepdims=True)) / temperature
     e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    probabilities: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
+    return probabilities
 
 
-def fit_temperature(scores: np.ndarray, gold: np.ndarray) -> float:
+def fit_temperature(scores: npt.NDArray[np.float64], gold: npt.NDArray[np.intp]) -> float:
     """The softmax temperature that best predicts the held-out labels (lowest log loss)."""
 
     def log_loss(temperature: float) -> float:
@@ -86,7 +88,7 @@ def fit_temperature(scores: np.ndarray, gold: np.ndarray) -> float:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(GraphComponent, IntentClassifier):
+class LinearIntentClassifier(GraphComponent, IntentClassifier):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Linear SVM intent classifier with calibrated confidences (see module docstring)."""
 
     @classmethod
@@ -142,13 +144,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             (directory / _FILE).write_bytes(pickle.dumps(self._model))
         return self._resource
 
-    def _fit(self, blocks: list[Blocks], labels: np.ndarray) -> Scorer:
+    def _fit(self, blocks: list[Blocks], labels: npt.NDArray[np.str_]) -> Scorer:
         weighting = Weighting.fit(blocks)
         features = weighting.transform(blocks)
         svm = self._svm().fit(features, labels)
         return Scorer(weighting, svm, self._temperature(features, labels, svm.classes_))
 
-    def _temperature(self, features: scipy.sparse.csr_matrix, labels: np.ndarray, classes: np.ndarray) -> float:
+    def _temperature(
+        self, features: scipy.sparse.csr_matrix, labels: npt.NDArray[np.str_], classes: npt.NDArray[np.str_]
+    ) -> float:
         """Decision values of held-out folds -> the temperature that calibrates them."""
         folds = StratifiedKFold(
             self._config["calibration_folds"], shuffle=True, random_state=self._config["random_seed"]
@@ -193,7 +197,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             message.set(PART, self._parts(message, ranking[0]), add_to_output=True)
         return messages
 
-    def _ranking(self, probabilities: np.ndarray, words: list[str]) -> list[dict[str, Any]]:
+    def _ranking(self, probabilities: npt.NDArray[np.float64], words: list[str]) -> list[dict[str, Any]]:
         assert self._model is not None
         # Several words and not one known: no evidence, not understood. A single unknown
         # word ("tijdslimiet?") is left to the character n-grams.

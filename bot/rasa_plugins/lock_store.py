@@ -29,7 +29,7 @@ MUTEX_SECONDS = 5
 WAIT_SECONDS = 0.1
 
 
-class AtomicRedisLockStore(RedisLockStore):
+class AtomicRedisLockStore(RedisLockStore):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Rasa's Redis lock store with atomic ticket and lock operations, safe across servers."""
 
     def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
@@ -48,11 +48,15 @@ class AtomicRedisLockStore(RedisLockStore):
     def lock(
         self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = WAIT_SECONDS
     ) -> AbstractAsyncContextManager[TicketLock]:
-        return super().lock(conversation_id, lock_lifetime, wait_time_in_seconds)
+        lock: AbstractAsyncContextManager[TicketLock] = super().lock(
+            conversation_id, lock_lifetime, wait_time_in_seconds
+        )
+        return lock
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         with self._exclusive(conversation_id):
-            return super().issue_ticket(conversation_id, lock_lifetime)
+            ticket: int = super().issue_ticket(conversation_id, lock_lifetime)
+            return ticket
 
     def update_lock(self, conversation_id: str) -> None:
         with self._exclusive(conversation_id):

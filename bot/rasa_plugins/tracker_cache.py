@@ -41,7 +41,7 @@ class RecentTrackers:
         if entry is None or entry.latest_id != latest_id:
             return None
         self._entries.move_to_end(sender_id)
-        tracker = WindowedTracker.from_events(sender_id, list(entry.events), slots)
+        tracker: WindowedTracker = WindowedTracker.from_events(sender_id, list(entry.events), slots)
         tracker.stored = len(entry.events)
         return tracker
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from sqlalchemy.orm import Session
@@ -32,7 +33,7 @@ from bot.rasa_plugins.tracker_cache import RecentTrackers
 from bot.rasa_plugins.tracker_window import WindowedTracker, needs_cut, windowed
 
 
-class SenderNotStorable(RasaException):
+class SenderNotStorable(RasaException):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """A sender id the tracker store cannot hold (see `bot.rasa_io.sender`)."""
 
 
@@ -53,9 +54,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-class SafeSQLTrackerStore(SQLTrackerStore):
+class SafeSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """`SQLTrackerStore` that never exits, refuses unstorable sender ids, and loads the
     last turns of a conversation, from memory when it can."""
+
+    engine: sa.engine.Engine
+    sessionmaker: sa.orm.sessionmaker[Session]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,7 +100,8 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         """The id of the conversation's latest event (an index lookup)."""
         with self.session_scope() as session:
             query = session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id)
-            return query.scalar()
+            latest: int | None = query.scalar()
+            return latest
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         _check_sender(sender_id)
@@ -123,7 +128,8 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         tracker.stored = len(tracker.events)
         self.recent.put(windowed(tracker) if needs_cut(tracker) else tracker, self.latest_event_id(tracker.sender_id))
 
-    def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator:
+    def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator[Event]:
         if isinstance(tracker, WindowedTracker):
             return itertools.islice(tracker.events, tracker.stored, None)
-        return super()._additional_events(session, tracker)
+        events: Iterator[Event] = super()._additional_events(session, tracker)
+        return events

@@ -26,7 +26,7 @@ KEEP_TURNS = 4
 MAX_TURNS = 8
 
 
-class WindowedTracker(DialogueStateTracker):
+class WindowedTracker(DialogueStateTracker):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """A tracker that knows how many of its events the store holds already (`stored`):
     the ones after are new. The SlotSet events a cut puts first count as stored."""
 
@@ -60,7 +60,7 @@ def windowed(tracker: DialogueStateTracker, keep: int = KEEP_TURNS) -> WindowedT
         if i in candidates and replay.active_loop_name is None and not replay.is_paused():
             cut, slots = i, _set_slots(replay, event.timestamp)
         replay.update(event)
-    result = WindowedTracker.from_events(
+    result: WindowedTracker = WindowedTracker.from_events(
         tracker.sender_id, [*(slots or []), *events[cut:]], tracker.slots.values(), tracker._max_event_history
     )
     result.model_id, result.assistant_id = tracker.model_id, tracker.assistant_id

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -28,7 +29,7 @@ from bot.rasa_plugins.lemma_tokenizer import language_of
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):
+class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):  # type: ignore[misc]  # Rasa is not installed where mypy runs: its classes are Any
     """Adds one sparse feature per vocabulary section (see module docstring)."""
 
     @classmethod
@@ -69,7 +70,7 @@ class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):
                 )
         return messages
 
-    def _sequence_features(self, message: Message, tokens: list[Any]) -> np.ndarray:
+    def _sequence_features(self, message: Message, tokens: list[Any]) -> npt.NDArray[np.float32]:
         text, lang = message.get(TEXT), language_of(message)
         sections = self._config["sections"]
         features = np.zeros((len(tokens), len(sections)), dtype=np.float32)

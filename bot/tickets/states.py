@@ -10,6 +10,8 @@ from enum import Enum
 
 
 class _Text(str, Enum):
+    _value_: str
+
     def __str__(self) -> str:  # the value, not "TicketStatus.OPEN"
         return self.value
 

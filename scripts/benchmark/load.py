@@ -11,6 +11,7 @@ import statistics
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import aiohttp
 
@@ -42,11 +43,18 @@ async def conversation(session: aiohttp.ClientSession, url: str, messages: list[
     return out
 
 
+class Curve(TypedDict):
+    """What `curve` measures: the median ms at each point, and the errors."""
+
+    median_ms_at: dict[int, float]
+    errors: int
+
+
 def webhook(port: int) -> str:
     return f"http://127.0.0.1:{port}/webhooks/rest/webhook"
 
 
-async def curve(port: int, messages: list[str], length: int, points: list[int], window: int = 5) -> dict:
+async def curve(port: int, messages: list[str], length: int, points: list[int], window: int = 5) -> Curve:
     """One conversation of `length` messages; the median time of the `window` messages
     ending at each point (message 1 alone), in ms."""
     async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
@@ -56,7 +64,7 @@ async def curve(port: int, messages: list[str], length: int, points: list[int], 
     return {"median_ms_at": at, "errors": run.errors}
 
 
-async def concurrent(port: int, messages: list[str], conversations: int, rounds: int) -> dict:
+async def concurrent(port: int, messages: list[str], conversations: int, rounds: int) -> dict[str, float]:
     """`conversations` new conversations at once, `rounds` messages each."""
     async with aiohttp.ClientSession(timeout=TIMEOUT, connector=aiohttp.TCPConnector(limit=0)) as session:
         await conversation(session, webhook(port), messages, 3)  # warm-up

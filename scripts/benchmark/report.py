@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 NAMES = ("ours", "rasa init")
 
 
-def _curve(store: str, result: dict, points: list[int]) -> None:
+def _curve(store: str, result: dict[str, Any], points: list[int]) -> None:
     print(f"\n[{store}] one conversation, median ms of the messages up to message n")
     print(f"{'':12}" + "".join(f"{'n=' + str(p):>9}" for p in points) + f"{'n=100 / n=10':>15}{'errors':>8}")
     for name in NAMES:
@@ -16,7 +18,7 @@ def _curve(store: str, result: dict, points: list[int]) -> None:
               + f"{ratio:>15.2f}{curve['errors']:>8}")  # fmt: skip
 
 
-def _concurrent(store: str, result: dict) -> None:
+def _concurrent(store: str, result: dict[str, Any]) -> None:
     print(f"\n[{store}] conversations at once (mean of two runs each)")
     print(f"{'':8}{'':12}{'median':>9}{'p95':>9}{'msg/s':>8}{'errors':>8}")
     for at_once in result["ours"]["concurrent"]:
@@ -31,7 +33,7 @@ def _concurrent(store: str, result: dict) -> None:
               "   (bars: median <= 1, msg/s >= 1)")  # fmt: skip
 
 
-def _workers(workers: dict, sqlite: dict | None) -> None:
+def _workers(workers: dict[str, Any], sqlite: dict[str, Any] | None) -> None:
     if "error" in workers:
         print(f"\n[sqlite, several workers] not measured: {workers['error']}")
     if "concurrent" not in workers:
@@ -48,7 +50,7 @@ def _workers(workers: dict, sqlite: dict | None) -> None:
     print(f"memory (MB): {workers['memory_mb']}")
 
 
-def print_report(report: dict) -> None:
+def print_report(report: dict[str, Any]) -> None:
     ours, init = report["train_s_ours"], report["train_s_rasa_init"]
     print(f"\ntraining from scratch: ours {ours:.0f} s, rasa init {init:.0f} s")
     for store, result in report["stores"].items():

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import TypedDict
 
 from bot.paths import PROJECT_ROOT
 from scripts.benchmark.load import webhook
@@ -47,7 +48,15 @@ def _command_line(pid: int) -> str:
         return ""
 
 
-def make_run(work: Path, rasa_port: int, actions_port: int, web_port: int, timeout: float = 300) -> dict:
+class MakeRun(TypedDict, total=False):
+    """`make_run`'s measure, or the error that prevented it."""
+
+    error: str
+    first_answer_s: float
+    memory_mb: dict[str, int]
+
+
+def make_run(work: Path, rasa_port: int, actions_port: int, web_port: int, timeout: float = 300) -> MakeRun:
     """Seconds from `make run` to the first answer, and each process's memory (MB)."""
     ports = {"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port)}
     env = {**os.environ, **ports, "TRACKER_STORE_URL": f"sqlite:///{work / 'make-run.db'}",
@@ -64,7 +73,7 @@ def make_run(work: Path, rasa_port: int, actions_port: int, web_port: int, timeo
             time.sleep(0.2)
         seconds = time.monotonic() - started
         _wait_for(f"http://127.0.0.1:{web_port}/healthz", started + timeout)  # bot.web starts last
-        memory = {}
+        memory: dict[str, int] = {}
         for pid in descendants(run.pid):
             for name, marker in PROCESSES.items():
                 if marker in _command_line(pid) and name not in memory:

@@ -30,8 +30,9 @@ class Assistant:
     logs: Path
     database_url: str = ""
 
-    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
+    def say(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
+        replies: list[dict[str, Any]]
         status, replies = self.post_webhook(json.dumps(body).encode())
         assert status == 200, replies
         return replies
@@ -50,14 +51,15 @@ class Assistant:
             with error:
                 return error.code, json.load(error)
 
-    def text(self, sender: str, message: str, metadata: dict | None = None) -> str:
+    def text(self, sender: str, message: str, metadata: dict[str, Any] | None = None) -> str:
         return "\n".join(r.get("text", "") for r in self.say(sender, message, metadata))
 
-    def tracker(self, sender: str) -> dict:
+    def tracker(self, sender: str) -> dict[str, Any]:
         token = ephemeral().rasa_token  # the servers the tests start share this process's credentials
         url = f"http://127.0.0.1:{self.rasa_port}/conversations/{sender}/tracker?token={token}"
         with urllib.request.urlopen(url, timeout=30) as response:
-            return json.load(response)
+            tracker: dict[str, Any] = json.load(response)
+            return tracker
 
     def restart_rasa(self) -> None:
         self.rasa.stop()

@@ -30,7 +30,7 @@ def call(url: str, body: object = None, headers: dict[str, str] | None = None, m
 )  # fmt: skip
 def test_the_rasa_http_api_needs_the_token(assistant: Assistant, method: str, path: str) -> None:
     base = f"http://127.0.0.1:{assistant.rasa_port}{path}"
-    body = {} if method != "GET" else None
+    body: dict[str, object] | None = {} if method != "GET" else None
     assert call(base, body, method=method)[0] == 401
     assert call(base + "?token=wrong", body, method=method)[0] in {401, 403}
     if method == "GET":

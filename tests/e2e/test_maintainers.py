@@ -21,7 +21,8 @@ import pytest
 import yaml
 
 from bot.credentials import ephemeral
-from bot.processes import DEFAULT_MODEL, PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
+from bot.processes import DEFAULT_MODEL
 from bot.rasa_io.http_api import RasaHttp
 from bot.rasa_io.model_archive import model_info
 from bot.tickets.db import make_engine

@@ -14,9 +14,10 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -43,7 +44,7 @@ class Run:
     def log(self) -> str:
         return self.output.read_text(errors="replace")
 
-    def health(self) -> tuple[int, dict]:
+    def health(self) -> tuple[int, dict[str, Any]]:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.web_port}/healthz", timeout=5) as response:
                 return int(response.status), json.load(response)
@@ -87,7 +88,7 @@ def alive(pid: int) -> bool:
         return False
 
 
-def wait_until(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+def wait_until(condition: Callable[[], object], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -105,7 +106,7 @@ def run(tmp_path: Path) -> Iterator[Run]:
         running.process.wait()
 
 
-async def open_chat(web_port: int) -> tuple[aiohttp.ClientSession, aiohttp.ClientWebSocketResponse]:
+async def open_chat(web_port: int) -> tuple[aiohttp.ClientSession, aiohttp.ClientWebSocketResponse[bool]]:
     session = aiohttp.ClientSession()
     origin = f"http://127.0.0.1:{web_port}"
     ws = await session.ws_connect(f"ws://127.0.0.1:{web_port}/chat/ws", headers={"Origin": origin})

@@ -10,9 +10,10 @@ import re
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import TypeVar
 
 import pytest
 
@@ -37,14 +38,16 @@ class Console:
 
     def get(self, path: str) -> str:
         with self.opener.open(self.base + path, timeout=30) as response:
-            return response.read().decode()
+            page: str = response.read().decode()
+            return page
 
     def post(self, path: str, form_page: str, **fields: str) -> str:
         token = _CSRF.search(self.get(form_page))
         assert token, f"no CSRF token on {form_page}"
         data = urllib.parse.urlencode({"csrf_token": token.group(1), **fields}).encode()
         with self.opener.open(self.base + path, data=data, timeout=30) as response:
-            return response.read().decode()
+            page: str = response.read().decode()
+            return page
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +78,10 @@ def bot_texts(assistant: Assistant, sender: str) -> list[str]:
     return [e.get("text") or "" for e in assistant.tracker(sender)["events"] if e.get("event") == "bot"]
 
 
-def wait_for(condition, timeout: float = 15.0):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def wait_for(condition: Callable[[], T | None], timeout: float = 15.0) -> T:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
@@ -110,7 +116,9 @@ def test_french_question_answered_by_email_and_in_the_chat(
     message = mailed_reply(mail, reference)
     assert "réponse à votre question" in str(message["Subject"])
     assert message["To"] == "marie.lambert@exemple.be"
-    assert "précisez-le dans votre dossier" in message.get_body(preferencelist=("plain",)).get_content()
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    assert "précisez-le dans votre dossier" in body.get_content()
     assert reply in bot_texts(assistant, sender)
     # The console marks the reply delivered once the SMTP server took it (not "E-mail non envoyé").
     wait_for(lambda: '<p class="delivery">E-mail envoyé' in console.get(f"/staff/tickets/{reference}"))
@@ -145,5 +153,7 @@ def test_dutch_question_answered_by_email(assistant: Assistant, console: Console
     message = mailed_reply(mail, reference)
     assert "antwoord op uw vraag" in str(message["Subject"])
     assert message["To"] == "an.peeters@voorbeeld.be"
-    assert "begroting" in message.get_body(preferencelist=("plain",)).get_content()
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    assert "begroting" in body.get_content()
     assert reply in bot_texts(assistant, sender)

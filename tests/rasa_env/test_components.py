@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -25,7 +27,7 @@ responses:
 )
 
 
-def detect(text: str, metadata: dict | None = None) -> Message:
+def detect(text: str, metadata: dict[str, Any] | None = None) -> Message:
     message = Message(data={TEXT: text, "metadata": metadata or {}})
     LanguageDetector().process([message])
     return message

@@ -16,7 +16,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rasa_plugins.language_detector import LanguageDetector
 from bot.rasa_plugins.lemma_tokenizer import LemmaTokenizer
-from bot.rasa_plugins.linear_intent_classifier import Lexicon, LinearIntentClassifier, fit_temperature, softmax
+from bot.rasa_plugins.lexicon import Lexicon
+from bot.rasa_plugins.linear_intent_classifier import LinearIntentClassifier, fit_temperature, softmax
 
 EXAMPLES = {
     "ask_deadline": [
@@ -75,8 +76,12 @@ def new_message(text: str, featurizer: CountVectorsFeaturizer) -> Message:
     return message
 
 
+# What `trained` gives: the classifier as trained, the same loaded from storage, the featurizer.
+Trained = tuple[LinearIntentClassifier, LinearIntentClassifier, CountVectorsFeaturizer]
+
+
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Trained:
     storage = LocalModelStorage(Path(tmp_path_factory.mktemp("model")))
     context = ExecutionContext(GraphSchema({}), "test")
     messages = [Message(data={TEXT: t, "intent": i}) for i, texts in EXAMPLES.items() for t in texts]
@@ -98,13 +103,13 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple:
         ("bonjour !", "greet"),
     ],
 )
-def test_unseen_messages_get_their_intent_in_both_languages(trained: tuple, text: str, intent: str) -> None:
+def test_unseen_messages_get_their_intent_in_both_languages(trained: Trained, text: str, intent: str) -> None:
     _, reloaded, featurizer = trained
     message = reloaded.process([new_message(text, featurizer)])[0]
     assert message.get("intent")["name"] == intent
 
 
-def test_the_ranking_is_a_sorted_distribution_and_survives_persistence(trained: tuple) -> None:
+def test_the_ranking_is_a_sorted_distribution_and_survives_persistence(trained: Trained) -> None:
     classifier, reloaded, featurizer = trained
     fresh = classifier.process([new_message("quelle est la date limite ?", featurizer)])[0]
     loaded = reloaded.process([new_message("quelle est la date limite ?", featurizer)])[0]
@@ -113,14 +118,14 @@ def test_the_ranking_is_a_sorted_distribution_and_survives_persistence(trained: 
     assert fresh.get("intent_ranking") == loaded.get("intent_ranking")
 
 
-def test_a_message_unlike_any_example_is_less_confident(trained: tuple) -> None:
+def test_a_message_unlike_any_example_is_less_confident(trained: Trained) -> None:
     _, reloaded, featurizer = trained
     known = reloaded.process([new_message("quel est le budget ?", featurizer)])[0]
     unknown = reloaded.process([new_message("xqzw pfff", featurizer)])[0]
     assert unknown.get("intent")["confidence"] < known.get("intent")["confidence"]
 
 
-def test_a_message_without_text_gets_no_intent(trained: tuple) -> None:
+def test_a_message_without_text_gets_no_intent(trained: Trained) -> None:
     _, reloaded, _ = trained
     message = reloaded.process([Message(data={TEXT: ""})])[0]
     assert message.get("intent")["name"] is None and message.get("intent_ranking") == []
@@ -136,7 +141,7 @@ def test_temperature_follows_how_reliable_the_scores_are() -> None:
     assert softmax(np.array([[2.0, 0.0]]), 1.0)[0, 0] == pytest.approx(1 / (1 + np.exp(-2.0)))
 
 
-def test_a_message_of_unseen_words_only_is_not_understood(trained: tuple) -> None:
+def test_a_message_of_unseen_words_only_is_not_understood(trained: Trained) -> None:
     _, reloaded, featurizer = trained
     message = reloaded.process([new_message("flurb glorp snarf ?", featurizer)])[0]
     assert message.get("intent")["confidence"] == 0.0
@@ -165,7 +170,7 @@ def test_a_word_with_one_typo_is_still_recognised() -> None:
         ),
     ],
 )
-def test_each_part_of_a_message_gets_its_own_intent(trained: tuple, text: str, parts: list) -> None:
+def test_each_part_of_a_message_gets_its_own_intent(trained: Trained, text: str, parts: list[tuple[str, str]]) -> None:
     _, reloaded, featurizer = trained
     message = reloaded.process([new_message(text, featurizer)])[0]
     found = [(p["text"], p["name"]) for p in message.get("parts")]
@@ -173,7 +178,7 @@ def test_each_part_of_a_message_gets_its_own_intent(trained: tuple, text: str, p
     assert all(p["question"] for p in message.get("parts"))
 
 
-def test_a_message_of_one_part_keeps_the_message_intent(trained: tuple) -> None:
+def test_a_message_of_one_part_keeps_the_message_intent(trained: Trained) -> None:
     _, reloaded, featurizer = trained
     message = reloaded.process([new_message("quel est le budget ?", featurizer)])[0]
     (part,) = message.get("parts")

@@ -1,24 +1,29 @@
 """action_answer with trackers built in the test."""
 
+from typing import Any
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.answer import ActionAnswer
 from actions.language import reply_language
 
+EMPTY_DOMAIN: DomainDict = {"intents": [], "entities": [], "slots": {}, "responses": {}, "actions": [], "forms": {}}
 
-def tracker(text: str, intent: str, language: dict | None = None, slot: str | None = None,
-            metadata: dict | None = None) -> Tracker:  # fmt: skip
+
+def tracker(text: str, intent: str, language: dict[str, str | None] | None = None, slot: str | None = None,
+            metadata: dict[str, str] | None = None) -> Tracker:  # fmt: skip
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
                "language": language or {}, "metadata": metadata or {}}  # fmt: skip
     return Tracker("t", {"language": slot}, message, [], False, None, {}, "action_listen")
 
 
-async def run(t: Tracker) -> tuple[list[dict], list[dict]]:
+async def run(t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
-    events = await ActionAnswer().run(dispatcher, t, {})
+    events = await ActionAnswer().run(dispatcher, t, EMPTY_DOMAIN)
     return dispatcher.messages, events
 
 
@@ -50,5 +55,7 @@ async def test_the_page_language_starts_the_conversation() -> None:
         ({"detected": "en"}, "nl", {}, "nl"),
     ],
 )
-def test_reply_language_order(language: dict, slot: str | None, metadata: dict, expected: str) -> None:
+def test_reply_language_order(
+    language: dict[str, str | None], slot: str | None, metadata: dict[str, str], expected: str
+) -> None:
     assert reply_language(tracker("x", "greet", language, slot, metadata)) == expected

@@ -17,7 +17,7 @@ from bot.eligibility import (
     speaks_about_self,
 )
 from bot.knowledge import load_knowledge
-from bot.recommend import recommend
+from bot.recommend import Recommendation, recommend
 
 BEFORE = dt.date(2016, 6, 1)
 
@@ -97,7 +97,7 @@ NOTHING = recommend("une boulangerie de quartier", "fr")
         ("company", "yes", NOTHING, UNDECIDED),
     ],
 )
-def test_the_verdict_is_never_firmer_than_the_text(kind: str, activity: str, rec, outcome: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_verdict_is_never_firmer_than_the_text(kind: str, activity: str, rec: Recommendation, outcome: str) -> None:
     assert decide(kind, activity, rec, STATUSES).outcome == outcome
 
 

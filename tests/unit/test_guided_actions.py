@@ -3,24 +3,31 @@
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.answer import ActionAnswer
 from actions.eligibility_form import ActionEligibilityVerdict, ValidateEligibilityForm
 from actions.handoff_form import DECLINED, ValidateHandoffForm
 from actions.tickets import idempotency_key
 
-CHECK_DOMAIN = {"forms": {"eligibility_form": {"required_slots": ["applicant_kind", "brussels_activity",
-                                                                  "project_description"]}}}  # fmt: skip
-HANDOFF_DOMAIN = {"forms": {"handoff_form": {"required_slots": ["handoff_question", "handoff_question_ok",
-                                                                "handoff_channel"]}}}  # fmt: skip
+
+def domain(forms: dict[str, Any] | None = None) -> DomainDict:
+    """A domain with nothing in it but `forms`."""
+    return {"intents": [], "entities": [], "slots": {}, "responses": {}, "actions": [], "forms": forms or {}}
+
+
+CHECK_DOMAIN = domain({"eligibility_form": {"required_slots": ["applicant_kind", "brussels_activity",
+                                                               "project_description"]}})  # fmt: skip
+HANDOFF_DOMAIN = domain({"handoff_form": {"required_slots": ["handoff_question", "handoff_question_ok",
+                                                             "handoff_channel"]}})  # fmt: skip
 
 
 def tracker(text: str, intent: str, *, slots: dict[str, Any] | None = None, loop: str | None = None,
             requested: str | None = None, confidence: float = 0.9, lang: str = "fr",
-            latest_action: str = "action_listen", events: list | None = None) -> Tracker:  # fmt: skip
+            latest_action: str = "action_listen", events: list[dict[str, Any]] | None = None) -> Tracker:  # fmt: skip
     message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": [],
                "language": {"detected": lang}, "metadata": {}}  # fmt: skip
     all_slots = {"language": lang, "requested_slot": requested, **(slots or {})}
@@ -28,7 +35,7 @@ def tracker(text: str, intent: str, *, slots: dict[str, Any] | None = None, loop
                    {"name": loop} if loop else {}, latest_action)  # fmt: skip
 
 
-async def validate(action: Any, t: Tracker, domain: dict) -> tuple[list[dict], dict[str, Any]]:
+async def validate(action: Action, t: Tracker, domain: DomainDict) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, t, domain)
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
@@ -65,7 +72,7 @@ async def test_a_question_in_the_middle_is_left_to_answer() -> None:
 async def test_an_interruption_is_answered_then_the_check_resumes() -> None:
     dispatcher = CollectingDispatcher()
     t = tracker("c'est quand la date limite ?", "ask_deadline", loop="eligibility_form", requested="applicant_kind")
-    events = await ActionAnswer().run(dispatcher, t, {})
+    events = await ActionAnswer().run(dispatcher, t, domain())
     assert "septembre" in dispatcher.messages[0]["text"]
     assert ActiveLoop(None) not in events  # the form stays active: data/rules/guided.yml resumes it
     assert not [e for e in events if e.get("name") == "starting"]
@@ -75,7 +82,7 @@ async def test_stop_cancels_the_check_and_forgets_its_answers_not_the_applicant(
     dispatcher = CollectingDispatcher()
     t = tracker("laat maar", "stop", loop="eligibility_form", requested="brussels_activity", lang="nl",
                 slots={"applicant_kind": "nonprofit", "brussels_activity": "yes"})  # fmt: skip
-    events = await ActionAnswer().run(dispatcher, t, {})
+    events = await ActionAnswer().run(dispatcher, t, domain())
     assert dispatcher.messages[0]["text"].startswith("Goed, ik stop")
     assert ActiveLoop(None) in events
     assert SlotSet("brussels_activity", None) in events
@@ -84,7 +91,9 @@ async def test_stop_cancels_the_check_and_forgets_its_answers_not_the_applicant(
 
 async def test_am_i_eligible_offers_the_check() -> None:
     dispatcher = CollectingDispatcher()
-    events = await ActionAnswer().run(dispatcher, tracker("kom ik in aanmerking?", "check_eligibility", lang="nl"), {})
+    events = await ActionAnswer().run(
+        dispatcher, tracker("kom ik in aanmerking?", "check_eligibility", lang="nl"), domain()
+    )
     assert SlotSet("pending_offer", "eligibility_form") in events
     assert not [e for e in events if e.get("name") == "starting"]
 
@@ -92,14 +101,14 @@ async def test_am_i_eligible_offers_the_check() -> None:
 async def test_asking_for_the_check_starts_it() -> None:
     dispatcher = CollectingDispatcher()
     t = tracker("kunt u nagaan of ik in aanmerking kom?", "check_eligibility", lang="nl")
-    events = await ActionAnswer().run(dispatcher, t, {})
+    events = await ActionAnswer().run(dispatcher, t, domain())
     assert SlotSet("starting", "eligibility_form") in events
 
 
 async def test_yes_to_an_offer_starts_what_was_offered() -> None:
     dispatcher = CollectingDispatcher()
     t = tracker("oui", "affirm", slots={"pending_offer": "handoff_form", "handoff_question": "taux de cofinancement ?"})
-    events = await ActionAnswer().run(dispatcher, t, {})
+    events = await ActionAnswer().run(dispatcher, t, domain())
     assert not [e for e in events if e.get("name") == "handoff_question"]  # the offered question is kept
     assert SlotSet("starting", "handoff_form") in events
 
@@ -108,7 +117,9 @@ async def test_an_undecided_verdict_offers_staff() -> None:
     dispatcher = CollectingDispatcher()
     slots = {"applicant_kind": "public_body", "brussels_activity": "yes",
              "project_description": "des ateliers VR pour les jeunes"}  # fmt: skip
-    events = await ActionEligibilityVerdict().run(dispatcher, tracker("…", "x", slots=slots, latest_action="x"), {})
+    events = await ActionEligibilityVerdict().run(
+        dispatcher, tracker("…", "x", slots=slots, latest_action="x"), domain()
+    )
     assert "ne permet pas de trancher" in dispatcher.messages[0]["text"]
     assert SlotSet("pending_offer", "handoff_form") in events
 

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 import yaml
@@ -14,7 +15,13 @@ DESCRIPTIONS = Path(__file__).resolve().parent.parent / "data" / "measure_descri
 ROOT = DESCRIPTIONS.parent.parent.parent
 
 
-def descriptions(lang: str) -> list[dict]:
+class Description(TypedDict):
+    lang: str
+    measure: int  # the priority measure it fits best, 1-5
+    text: str
+
+
+def descriptions(lang: str) -> list[Description]:
     items = yaml.safe_load(DESCRIPTIONS.read_text(encoding="utf-8"))
     return [item for item in items if item["lang"] == lang]
 

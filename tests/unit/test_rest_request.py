@@ -8,14 +8,14 @@ import pytest
 
 from bot.answers.buttons import offered_intent_payloads
 from bot.rasa_io.intent_syntax import TYPED_TEXT_MARK, as_typed_text
-from bot.rasa_io.rest_request import MAX_BODY_BYTES, BadRequest, parse_rest_request
+from bot.rasa_io.rest_request import MAX_BODY_BYTES, BadRequest, RestRequest, parse_rest_request
 from bot.rasa_io.sender import MAX_SENDER_CHARS, sender_problem
 from bot.text.normalize import clean_text
 
 OFFERED = offered_intent_payloads()
 
 
-def parse(body: object) -> object:
+def parse(body: object) -> RestRequest:
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
     return parse_rest_request(raw, OFFERED)
 

@@ -34,7 +34,7 @@ def logged_in_staff(request: web.Request) -> StaffView:
     Raises:
         HTTPFound: To the login page, should a handler run without a session.
     """
-    staff = request.get(STAFF)
+    staff: StaffView | None = request.get(STAFF)
     if staff is None:  # cannot happen behind the middleware; fail closed anyway
         raise web.HTTPFound(str(request.app.router["login"].url_for()))
     return staff

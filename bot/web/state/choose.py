@@ -7,7 +7,7 @@ from aiohttp import web
 from bot.web.state.interfaces import StateBackend
 from bot.web.state.memory import MemoryBackend
 
-BACKEND = web.AppKey("state_backend", object)
+BACKEND = web.AppKey("state_backend", StateBackend)
 
 
 def backend_for(url: str, prefix: str) -> StateBackend:
@@ -24,4 +24,4 @@ def backend_for(url: str, prefix: str) -> StateBackend:
 def backend_of(app: web.Application) -> StateBackend:
     """The app's backend; memory for applications assembled without `create_app` (tests)."""
     backend = app.get(BACKEND)
-    return backend if backend is not None else MemoryBackend()  # type: ignore[return-value]
+    return backend if backend is not None else MemoryBackend()

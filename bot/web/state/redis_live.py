@@ -60,7 +60,7 @@ class RedisLiveHub(LiveHub):
                 log.warning("live hub: Redis unavailable (%s); subscribing again", type(error).__name__)
             finally:
                 with contextlib.suppress(redis.RedisError, OSError):
-                    await pubsub.aclose()
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis' PubSub.aclose is unannotated
             await asyncio.sleep(RECONNECT_SECONDS)
 
     def _dispatch(self, data: Any) -> None:

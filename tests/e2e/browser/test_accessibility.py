@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TypedDict
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -48,7 +49,16 @@ def test_no_serious_accessibility_violations(browser: Browser, web: Service, lan
     assert serious == [], _describe(serious)
 
 
-def _axe(page: Page) -> list[dict]:
+class Violation(TypedDict):
+    """What `_axe` keeps of one axe-core violation."""
+
+    id: str
+    impact: str | None
+    help: str
+    nodes: list[str]  # the CSS selectors of the elements at fault
+
+
+def _axe(page: Page) -> list[Violation]:
     page.add_script_tag(content=AXE_SOURCE)
     result = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
@@ -57,5 +67,5 @@ def _axe(page: Page) -> list[dict]:
     return list(result)
 
 
-def _describe(violations: list[dict]) -> str:
+def _describe(violations: list[Violation]) -> str:
     return "\n".join(f"{v['impact']}: {v['id']} ({v['help']}) at {v['nodes'][:3]}" for v in violations)

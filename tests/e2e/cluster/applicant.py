@@ -21,7 +21,7 @@ class Applicant:
     lang: str = "fr"
     origin: str = ""
     conversation_id: str = ""
-    ws: aiohttp.ClientWebSocketResponse | None = None
+    ws: aiohttp.ClientWebSocketResponse[bool] | None = None
     retries: int = 0  # messages sent again (Rasa unavailable, socket dropped)
     pushed: list[dict[str, Any]] = field(default_factory=list)  # staff replies received
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import random
 import string
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 SEED = 11
+T = TypeVar("T")
 
 # Pieces a hostile or unlucky text is made of.
 WORDS = ["budget", "date limite", "deadline", "vzw", "asbl", "wie mag", "qui peut", "IoT", "€", "400.000", "ok"]
@@ -30,7 +32,7 @@ class Generator:
     def __init__(self, seed: int = SEED) -> None:
         self.random = random.Random(seed)
 
-    def choice(self, items: list[Any]) -> Any:
+    def choice(self, items: Sequence[T]) -> T:
         return self.random.choice(items)
 
     def text(self) -> str:
@@ -120,7 +122,7 @@ class Generator:
         gateway must answer), "invalid" (must get an "invalid" error), "binary" (ignored)."""
         r = self.random
         if r.random() < message_share:
-            message = {"type": "message", "id": f"m{r.randint(0, 10**9)}", "text": self.text()}
+            message: dict[str, Any] = {"type": "message", "id": f"m{r.randint(0, 10**9)}", "text": self.text()}
             if r.random() < 0.3:
                 message["lang"] = r.choice(["fr", "nl", "en", "", 5, None, "\ud800"])
             return _frame_text(message, ascii_only=r.random() < 0.5), "message"
@@ -128,7 +130,7 @@ class Generator:
         if kind < 0.1:
             return bytes(r.randint(0, 255) for _ in range(r.randint(1, 50))), "binary"
         if kind < 0.6:
-            odd = {"type": r.choice(["message", "hello", "msg", "", None, 1]),
+            odd: dict[str, Any] = {"type": r.choice(["message", "hello", "msg", "", None, 1]),
                    "id": r.choice([None, 5, "", "bad id!", "m" * 65, []]),
                    "text": r.choice([None, 5, [], {}, "", "   ", "\u200b", self.text()])}  # fmt: skip
             return _frame_text(odd, ascii_only=r.random() < 0.5), "invalid"

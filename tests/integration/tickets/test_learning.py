@@ -8,11 +8,18 @@ import pytest
 
 from bot.rasa_io.tracker_json import AnsweredMessage
 from bot.tickets.annotations import NewAnnotation
+from bot.tickets.releases import ReleaseView
 from bot.tickets.service import Desk
 from tests.integration.tickets.helpers import FakeClock
 
 ABOUT = AnsweredMessage("ask_budget", 0.93, "fr", "Mon mail: jean@exemple.be, le budget ?", "400.000 €", 1.5e9)
 PASSWORD = "correct horse battery"
+
+
+def release(desk: Desk, model_id: str) -> ReleaseView:
+    found = desk.release(model_id)
+    assert found is not None, model_id
+    return found
 
 
 def test_a_vote_is_stored_masked_and_can_change_once(desk: Desk, clock: FakeClock) -> None:
@@ -74,13 +81,13 @@ def test_releases_go_live_keep_the_previous_and_roll_back(desk: Desk) -> None:
     desk.decide("m-3", False, {"fr": (25, 28)}, {}, "held-out messages fr 25/28 < live 27/28")
     statuses = {r.model_id: r.status for r in desk.releases()}
     assert statuses == {"m-1": "previous", "m-2": "live", "m-3": "refused"}
-    assert desk.release("m-2").holdout == {"fr": (27, 28)}  # type: ignore[union-attr]
-    assert desk.release("m-3").reason.startswith("held-out")  # type: ignore[union-attr]
+    assert release(desk, "m-2").holdout == {"fr": (27, 28)}
+    assert release(desk, "m-3").reason.startswith("held-out")
     back = desk.swap_live_and_previous()
     assert back is not None and back.model_id == "m-1"
     assert {r.model_id: r.status for r in desk.releases()}["m-2"] == "previous"
     desk.record_live("m-0", None)  # installed by hand: noted, not overwritten later
     desk.record_live("m-1", None)
-    assert desk.release("m-1").status == "live"  # type: ignore[union-attr]
+    assert release(desk, "m-1").status == "live"
     with pytest.raises(LookupError):
         desk.decide("unknown", True, {}, {}, "")

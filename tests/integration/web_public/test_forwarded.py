@@ -20,7 +20,8 @@ async def _seen(trusted: tuple[str, ...], forwarded: str | None) -> str:
     app.router.add_get("/", _remote)
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
         headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
-        return await (await client.get("/", headers=headers)).text()
+        seen: str = await (await client.get("/", headers=headers)).text()
+        return seen
 
 
 async def test_the_address_a_trusted_proxy_appended_is_the_clients() -> None:

@@ -200,7 +200,7 @@ async def test_a_message_resent_after_a_dropped_connection_is_answered_once(clie
 async def test_staff_replies_reach_the_open_page_within_two_seconds(client: Client) -> None:
     ws, welcome = await open_chat(client)
     other, _ = await open_chat(client)
-    hub = client.server.app[LIVE]
+    hub = client.app[LIVE]
     delivered = await hub.publish(
         welcome["conversation_id"], {"type": "staff_reply", "text": "<b>Oui</b>", "reference": 7}
     )
@@ -232,7 +232,7 @@ async def test_a_socket_that_never_says_hello_is_closed(client: Client, monkeypa
 
 async def test_shutting_down_tells_open_pages_it_is_going_away(client: Client) -> None:
     ws, _ = await open_chat(client)
-    await client.server.app.shutdown()  # what a stopping server does first
+    await client.app.shutdown()  # what a stopping server does first
     closing = await ws.receive(timeout=5)
     assert closing.type in {aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED}
     assert ws.close_code == aiohttp.WSCloseCode.GOING_AWAY

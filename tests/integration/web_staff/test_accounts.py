@@ -37,7 +37,8 @@ async def test_admin_creates_disables_enables_and_resets(
     assert (await other.login("new@example.org")).status == 302
 
     await browser.post(f"/staff/accounts/{new.id}/active", {"active": "0"})
-    assert not desk.get_staff(new.id).active  # type: ignore[union-attr]
+    account = desk.get_staff(new.id)
+    assert account is not None and not account.active
     assert (await other.client.get("/staff/", allow_redirects=False)).status == 302
     await other.client.session.close()
 
@@ -52,7 +53,8 @@ async def test_admin_creates_disables_enables_and_resets(
     assert "Action refusée" in (await browser.get("/staff/accounts"))[1]
     await browser.post(f"/staff/accounts/{admin.id}/active", {"active": "0"})
     assert "propre compte" in (await browser.get("/staff/accounts"))[1]
-    assert desk.get_staff(admin.id).active  # type: ignore[union-attr]
+    account = desk.get_staff(admin.id)
+    assert account is not None and account.active
 
     _status, audit = await browser.get("/staff/audit")
     actions = re.findall(r'<td class="action">([^<]+)</td>', audit)

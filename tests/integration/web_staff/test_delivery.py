@@ -10,6 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.mail import Mailer, SmtpMailer
 from bot.tickets.service import Desk, TicketRequest
+from bot.tickets.views import TicketDetail
 from bot.web.settings import WebSettings
 from bot.web.staff.config import StaffConfig
 from tests.integration.web_staff.support import Browser, Inbox, build_app, settle
@@ -24,6 +25,12 @@ class Relay:
 
     def send(self, message: EmailMessage) -> None:
         self.target.send(message)
+
+
+def detail(desk: Desk, reference: str) -> TicketDetail:
+    found = desk.detail(reference)
+    assert found is not None, reference
+    return found
 
 
 def email_ticket(desk: Desk, key: str) -> str:
@@ -53,7 +60,7 @@ async def test_failed_send_is_shown_and_retried(
         assert 'class="badge failed"' in queue
 
         relay.target = smtp[1]  # the mail server is back
-        reply_id = desk.detail(reference).replies[0].id  # type: ignore[union-attr]
+        reply_id = detail(desk, reference).replies[0].id
         response = await browser.post(f"{base}/replies/{reply_id}/retry")
         assert response.status == 302
         await settle(client)
@@ -61,9 +68,9 @@ async def test_failed_send_is_shown_and_retried(
         _status, body = await browser.get(base)
         assert "E-mail envoyé" in body
         assert "badge failed" not in (await browser.get("/staff/?status=all"))[1]
-        reply = desk.detail(reference).replies[0]  # type: ignore[union-attr]
+        reply = detail(desk, reference).replies[0]
         assert (reply.delivery_status, reply.delivery_attempts) == ("sent", 2)
-        actions = [e.action for e in desk.detail(reference).audit]  # type: ignore[union-attr]
+        actions = [e.action for e in detail(desk, reference).audit]
         assert actions.count("mail_failed") == 1 and "mail_retry_requested" in actions and "mail_sent" in actions
     finally:
         await client.close()
@@ -79,13 +86,13 @@ async def test_pending_replies_are_sent_by_the_periodic_task(
     await client.start_server()
     try:
         for _ in range(200):  # sent, then recorded as sent (in a worker thread): wait for both
-            if desk.detail(reference).replies[0].delivery_status == "sent":  # type: ignore[union-attr]
+            if detail(desk, reference).replies[0].delivery_status == "sent":
                 break
             await asyncio.sleep(0.05)
         assert len(smtp[0].messages) == 1
     finally:
         await client.close()
-    assert desk.detail(reference).replies[0].delivery_status == "sent"  # type: ignore[union-attr]
+    assert detail(desk, reference).replies[0].delivery_status == "sent"
 
 
 async def test_reply_without_address_needs_no_mail(browser: Browser, agent: Any, desk: Desk, smtp: Any) -> None:

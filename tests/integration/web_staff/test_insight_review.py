@@ -77,7 +77,9 @@ async def test_a_maintainer_annotates_in_two_fields_and_undoes(browser: Browser,
     assert status == 200
     assert "flurb glorp &lt;b&gt;x&lt;/b&gt; [e-mail]" in page and "jean@exemple.be" not in page
     assert page.count('class="review-item"') == 1  # the understood messages are not there
-    text = re.search(r'name="text" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    found = re.search(r'name="text" value="([^"]+)"', page)
+    assert found, page
+    text = found.group(1)
     posted = await browser.post("/staff/review/annotations", {
         "intent": "out_of_scope", "language": "fr", "text": text.replace("&lt;", "<").replace("&gt;", ">"),
         "count": "1", "predicted": "nlu_fallback", "confidence": "0.4", "conversation_id": "c1",

@@ -44,7 +44,7 @@ def postgres_url() -> Iterator[str]:
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            connection.execute(DDL("CREATE DATABASE %(name)s", context={"name": quoted(admin, name)}))
+            connection.execute(DDL("CREATE DATABASE %(name)s", context={"name": quoted(admin, name)}))  # type: ignore[no-untyped-call]  # unannotated in SQLAlchemy
     except OperationalError as error:
         admin.dispose()
         if os.environ.get("CI") == "true":
@@ -52,7 +52,7 @@ def postgres_url() -> Iterator[str]:
         pytest.skip(f"PostgreSQL unreachable at {POSTGRES_ADMIN_URL}")
     yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     with admin.connect() as connection:
-        connection.execute(DDL("DROP DATABASE IF EXISTS %(name)s WITH (FORCE)", context={"name": quoted(admin, name)}))
+        connection.execute(DDL("DROP DATABASE IF EXISTS %(name)s WITH (FORCE)", context={"name": quoted(admin, name)}))  # type: ignore[no-untyped-call]  # as above
     admin.dispose()
 
 

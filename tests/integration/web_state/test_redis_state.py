@@ -77,7 +77,7 @@ async def test_login_failures_count_once_for_all_processes(backends: Make) -> No
         waits.append(seconds)
 
     one, other = (b.throttle(2, 1.0, 30.0) for b in (backends(), backends()))
-    one._sleep = other._sleep = sleep  # type: ignore[attr-defined]  # recorded, not slept
+    one._sleep = other._sleep = sleep  # recorded, not slept
     assert not await one.failure(PAIR)
     assert not await other.failure(PAIR)
     assert await one.failure(PAIR)  # the third, free_failures + 1: the alert
@@ -121,13 +121,13 @@ async def test_a_known_browser_is_known_to_every_process(backends: Make) -> None
 
 async def test_a_staff_reply_published_on_one_process_reaches_a_page_on_the_other(backends: Make) -> None:
     console, gateway = backends(), backends()
-    await gateway.live_hub().start()  # type: ignore[attr-defined]
+    await gateway.live_hub().start()
     page = gateway.live_hub().subscribe("conv-1")
     elsewhere = gateway.live_hub().subscribe("conv-2")
     listening = await console.live_hub().publish("conv-1", {"type": "staff_reply", "text": "Oui", "reference": "NT-1"})
     assert listening >= 1  # the gateway's process
     assert await asyncio.wait_for(page.get(), 2) == {"type": "staff_reply", "text": "Oui", "reference": "NT-1"}
     assert elsewhere.empty()
-    await console.client.publish(gateway._hub._channel, "not json")  # type: ignore[attr-defined]
+    await console.client.publish(gateway._hub._channel, "not json")
     await console.live_hub().publish("conv-1", {"type": "staff_reply", "text": "Encore", "reference": None})
     assert (await asyncio.wait_for(page.get(), 2))["text"] == "Encore"  # garbage skipped, hub still up

@@ -60,7 +60,9 @@ def test_why_at_the_start_of_a_conversation_is_a_question_of_its_own() -> None:
          ["check_eligibility", "ask_deadline"]),
     ],
 )  # fmt: skip
-def test_several_questions_are_each_answered_in_order(text: str, lang: str, parts: list, intents: list) -> None:
+def test_several_questions_are_each_answered_in_order(
+    text: str, lang: str, parts: list[tuple[str, str]], intents: list[str]
+) -> None:
     asked = plan(parsed(text, lang, intents[-1], parts=parts), Memory())
     assert [a.intent for a in asked] == intents
 

@@ -44,7 +44,9 @@ def test_can_we_apply_is_answered_for_the_kind_said_earlier(first: str, then: st
          [("wie mag meedoen", "check_eligibility"), ("tot wanneer", "ask_deadline")], ["vzw", "afgesloten"]),
     ],
 )  # fmt: skip
-def test_each_question_is_answered_in_order(text: str, lang: str, parts: list, needles: list) -> None:
+def test_each_question_is_answered_in_order(
+    text: str, lang: str, parts: list[tuple[str, str]], needles: list[str]
+) -> None:
     reply, memory = turn(parsed(text, lang, parts[-1][1], parts=parts))
     positions = [reply.text.index(n) for n in needles]
     assert positions == sorted(positions)
@@ -68,7 +70,7 @@ def test_a_wrong_belief_about_who_may_apply_is_corrected(text: str, lang: str, s
     [("Quelle est la procédure pour rentrer un projet ?", "fr", ["projet innovant", "formulaire", "clôturé"]),
      ("Hoe dien ik een project in?", "nl", ["innovatief project", "formulier", "afgesloten"])],
 )  # fmt: skip
-def test_how_to_apply_says_what_the_text_says_and_does_not(text: str, lang: str, needles: list) -> None:
+def test_how_to_apply_says_what_the_text_says_and_does_not(text: str, lang: str, needles: list[str]) -> None:
     reply, memory = turn(parsed(text, lang, "ask_submission"))
     assert all(n in reply.text for n in needles)
     assert reply.offer == "handoff_form" and memory.open_question == text
