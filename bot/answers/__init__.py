@@ -13,6 +13,7 @@ from bot.answers import applicants, conversation, facts, measures
 from bot.answers.gaps import conditions_asked, gaps_asked, never_addressed
 from bot.answers.reply import Button, Question, Reply
 from bot.dialogue.cues import opening
+from bot.dialogue.memory import fits_a_measure
 from bot.dialogue.premises import is_yes_no
 from bot.eligibility import speaks_about_self
 from bot.intents import FALLBACK, intents
@@ -41,15 +42,21 @@ def routed(question: Question) -> Question:
     - a question about how to apply ("wat zijn de stappen om mee te doen?") is answered
       with what the text says about applying;
     - "the text does not say" is never the answer to a question naming a technology or a
-      kind of applicant and nothing the text leaves open ("les indépendants sont admis ?")."""
+      kind of applicant and nothing the text leaves open ("les indépendants sont admis ?");
+    - a condition the text does not state is said unstated ("sans numéro BCE ?"), and a
+      question the NLU took for off-topic may still name a kind of applicant."""
     k, lang, text = load_knowledge(question.lang), question.lang, question.text
     gaps = gaps_asked(k, lang, text)
-    if question.intent in intents().facts and never_addressed(k, lang, text):
+    # a described project whose measure is asked ("…: quelle mesure, et en quelle langue ?")
+    # is answered clause by clause
+    describes_a_project = bool(found(lang, "measure_question", text)) and fits_a_measure(text, lang)
+    if question.intent in intents().facts and not describes_a_project and never_addressed(k, lang, text):
         return replace(question, intent="ask_unanswered")
     unsure = question.intent in intents().unsure or question.intent == FALLBACK
-    if (unsure or question.intent in intents().questions) and conditions_asked(k, lang, text):
+    may_ask_a_condition = unsure or question.intent in intents().facts or question.intent == "ask_unanswered"
+    if may_ask_a_condition and not describes_a_project and conditions_asked(k, lang, text):
         return replace(question, intent="ask_unanswered")  # "numéro BCE obligatoire ?", "zonder KBO-nummer?"
-    if unsure and question.intent != "recommend_measure" and asks_about_a_kind(question):
+    if unsure and asks_about_a_kind(question):
         return replace(question, intent="check_eligibility")  # "Kunnen scale-ups meedingen?"
     about_applying = question.intent in intents().about_applying and (
         _HOW_TO_APPLY in gaps or question.intent == "ask_submission"

@@ -25,19 +25,20 @@ from bot.text.normalize import fold
 _SENTENCE = {"named": "who_named", "company": "who_company", "undecided": "who_undecided"}
 # ... when the question took for granted that this kind is left out ("les asbl sont exclues ?").
 _DESPITE = {"named": "who_named_despite", "company": "who_company_despite"}
+# When a message names several kinds ("an asbl based in Wallonia"), the least certain wins.
+_CAUTION = ("undecided", "company", "named")
 _OUTSIDE_KIND = "outside_brussels"
 
 
 def applicant_status(k: Knowledge, kinds: list[str]) -> tuple[str, str] | None:
-    """(kind, status) of the kind a message is about: the first named ("l'asbl des parents
-    de l'école" is an asbl), except that being based outside Brussels always counts ("une
-    asbl établie à Namur")."""
+    """(kind, status) of the most cautious kind among `kinds`, or None: "une SRL créée par
+    des étudiants" is not decided by the text, since students are not."""
     statuses = k.facts["applicant_types"]
-    known = [kind for kind in kinds if kind in statuses]
-    if not known:
-        return None
-    kind = _OUTSIDE_KIND if _OUTSIDE_KIND in known else known[0]
-    return kind, statuses[kind]
+    for status in _CAUTION:
+        for kind in kinds:
+            if statuses.get(kind) == status:
+                return kind, status
+    return None
 
 
 def who_sentence(k: Knowledge, verdict: tuple[str, str] | None, *, despite: bool = False, said: str = "") -> str:
@@ -156,12 +157,19 @@ def project_fit(k: Knowledge, q: Question) -> Reply:
     """A described project: the measure it fits, or whether the applicant is eligible
     when that is what they ask ("we train young people in VR: are we eligible?")."""
     asks_eligibility = found(q.lang, "eligibility_question", q.text) or found(q.lang, "check_request", q.text)
-    asks_for_a_kind = is_yes_no(q.text, q.lang) and kinds_named(
-        q.text, q.lang
-    )  # "une école peut-elle porter un projet de… ?"
-    if asks_eligibility or (asks_for_a_kind and not found(q.lang, "measure_question", q.text)):
+    if asks_eligibility or (asks_for_a_kind(q) and not found(q.lang, "measure_question", q.text)):
         return eligibility(k, q)
     return recommend_measure(k, q)
+
+
+def asks_for_a_kind(q: Question) -> bool:
+    """ "Une école secondaire peut-elle porter un projet de… ?": a yes/no question whose
+    subject is a kind of applicant (a verb of `subject_verbs` follows it in its clause)."""
+    if not is_yes_no(q.text, q.lang):
+        return False
+    kinds = matcher(q.lang, "applicant_types").hits(q.text)
+    verbs = matcher(q.lang, "subject_verbs").hits(q.text)
+    return any(v.char_start > h.char_start and in_one_clause(q.text, h, v) for h in kinds for v in verbs)
 
 
 # "Who may apply?", "can an asbl apply?" and "am I eligible?" are one intent since the NLU

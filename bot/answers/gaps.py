@@ -14,15 +14,17 @@ from bot.text.matcher import in_one_clause
 
 def gaps_asked(k: Knowledge, lang: str, text: str) -> list[str]:
     """The topics of `text` the call leaves open; "notre siège est à Ixelles" asks nothing,
-    "faut-il un siège à Bruxelles ?" does (a word of requirement in the same clause)."""
-    needs_a_cue = set(k.facts.get("asked_as_a_requirement", ()))
-    cues = matcher(lang, "requirement").hits(text)
-    topics = [
-        hit.key
-        for hit in matcher(lang, "unanswered_topics").hits(text)
-        if hit.key not in needs_a_cue or any(in_one_clause(text, hit, cue) for cue in cues)
-    ]
-    return list(dict.fromkeys(topics))
+    "faut-il un siège à Bruxelles ?" does (call.yml `asked_with`: a word of that section in
+    the same clause)."""
+    asked_with: dict[str, str] = dict(k.facts.get("asked_with", {}))
+    return list(
+        dict.fromkeys(
+            hit.key
+            for hit in matcher(lang, "unanswered_topics").hits(text)
+            if hit.key not in asked_with
+            or any(in_one_clause(text, hit, cue) for cue in matcher(lang, asked_with[hit.key]).hits(text))
+        )
+    )
 
 
 def never_addressed(k: Knowledge, lang: str, text: str) -> list[str]:

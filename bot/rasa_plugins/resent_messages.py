@@ -85,7 +85,8 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> list[d
     for reply in replies:
         await message.output_channel.send_response(message.sender_id, reply)
     if isinstance(message.output_channel, CollectingOutputChannel):
-        return message.output_channel.messages
+        collected: list[dict[str, Any]] = message.output_channel.messages
+        return collected
     return None
 
 
@@ -93,4 +94,4 @@ def install() -> None:
     """Every message with an id is handled once by the Rasa servers of this process."""
     if not hasattr(MessageProcessor, _ORIGINAL):
         setattr(MessageProcessor, _ORIGINAL, MessageProcessor.handle_message)
-    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
+    MessageProcessor.handle_message = handle_message

@@ -89,7 +89,8 @@ class Handling:
         await processor.tracker_store.save(tracker)
         self.handled.append(message.text or "")
         assert isinstance(message.output_channel, CollectingOutputChannel)
-        return message.output_channel.messages
+        collected: list[dict[str, Any]] = message.output_channel.messages
+        return collected
 
 
 @pytest.fixture
@@ -115,7 +116,8 @@ def agent(tmp_path: Path) -> Iterator[Agent]:
 def send(agent: Agent, text: str, message_id: str | None = None) -> list[dict[str, Any]] | None:
     metadata = {"language": "fr", **({"message_id": message_id} if message_id else {})}
     message = UserMessage(text, CollectingOutputChannel(), SENDER, input_channel="rest", metadata=metadata)
-    return asyncio.run(agent.handle_message(message))
+    replies: list[dict[str, Any]] | None = asyncio.run(agent.handle_message(message))
+    return replies
 
 
 def stored_user_texts(agent: Agent) -> list[str]:
@@ -136,7 +138,7 @@ def test_a_message_sent_again_gets_its_stored_replies_and_is_not_stored_twice(ag
 
 def test_two_copies_in_flight_at_once_are_handled_once(agent: Agent, handling: Handling) -> None:
     # The copy bot.web gave up waiting for, still being handled, and the one the page sent again.
-    async def both() -> list[Any]:
+    async def both() -> tuple[Any, Any]:
         def copy() -> UserMessage:
             metadata = {"message_id": "m0"}
             return UserMessage("Quel budget ?", CollectingOutputChannel(), SENDER, metadata=metadata)
