@@ -13,10 +13,7 @@ from bot.dialogue.memory import Memory, from_slots
 from bot.dialogue.plan import Message
 from bot.intents import FALLBACK
 from bot.rasa_io.parse_data import intent_of, parts_of
-
-
-def _user_events(tracker: Tracker) -> list[dict[str, Any]]:
-    return [e for e in tracker.events if e.get("event") == "user"]
+from bot.rasa_io.transcript import user_events
 
 
 def message_intent(message: Mapping[str, Any]) -> tuple[str, float]:
@@ -43,7 +40,7 @@ def memory_of(tracker: Tracker) -> Memory:
 def fallbacks_in_a_row(tracker: Tracker) -> int:
     """How many messages just before the latest one were not understood."""
     count = 0
-    for event in reversed(_user_events(tracker)[:-1]):
+    for event in reversed(user_events(tracker.events)[:-1]):
         if intent_of(event.get("parse_data") or {})[0] != FALLBACK:
             break
         count += 1

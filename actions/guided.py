@@ -18,6 +18,7 @@ from bot.intents import intents
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
 from bot.rasa_io.parse_data import parts_of
+from bot.rasa_io.transcript import USER
 from bot.text.normalize import words
 
 CONFIDENT = 0.6
@@ -40,7 +41,7 @@ def starting(tracker: Tracker) -> bool:
 def _resumed(tracker: Tracker) -> bool:
     form = (tracker.active_loop or {}).get("name")
     for event in reversed(tracker.events):
-        if event.get("event") == "user":
+        if event.get("event") == USER:
             return False
         if event.get("event") == "action" and event.get("name") not in {form, "action_listen", None}:
             return True

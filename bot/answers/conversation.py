@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers.applicants import start_check
-from bot.answers.buttons import intent_payload, menu
+from bot.answers.buttons import menu
 from bot.answers.handoff import offer_handoff, start_handoff
 from bot.answers.reply import HANDOFF, Button, Question, Reply
 from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.vocabulary import found
 from bot.language import SUPPORTED
 from bot.limits import max_message_chars
+from bot.rasa_io.intent_syntax import intent_payload
 from bot.retrieval import best_passage
 from bot.text.normalize import words
 

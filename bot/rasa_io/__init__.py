@@ -8,7 +8,8 @@ scripts all read and write Rasa's data through this package.
 - `parse_data`: the keys our NLU components add to the parse data (language, parts).
 - `rest_request`: the body of a REST channel request, checked (the channel's 400s).
 - `sender`: which sender ids the tracker store, the lock store and the tickets can hold.
-- `intent_syntax`: Rasa's "/intent" syntax typed by applicants, made text.
+- `intent_syntax`: Rasa's "/intent" syntax: the quick replies' payloads, and typed by
+  applicants, made text.
 - `events_sql`: the SQL tracker store's `events` table, read with dialect-aware SQL;
   `events_activity` (insight aggregates) and `events_review` (messages to review) on it.
 - `tracker_json`: a tracker as the HTTP API returns it (the message a reply answered).

@@ -21,7 +21,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.answers.buttons import offered_intent_payloads
+from bot.rasa_io.intent_syntax import offered_intent_payloads
 from bot.rasa_io.rest_request import BadRequest, parse_rest_request
 
 log = logging.getLogger(__name__)

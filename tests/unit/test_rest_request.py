@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from bot.answers.buttons import offered_intent_payloads
-from bot.rasa_io.intent_syntax import TYPED_TEXT_MARK, as_typed_text
+from bot.rasa_io.intent_syntax import TYPED_TEXT_MARK, as_typed_text, offered_intent_payloads
 from bot.rasa_io.rest_request import MAX_BODY_BYTES, BadRequest, RestRequest, parse_rest_request
 from bot.rasa_io.sender import MAX_SENDER_CHARS, sender_problem
 from bot.text.normalize import clean_text
