@@ -21,23 +21,30 @@ def tickets_of(assistant: Assistant, sender: str) -> list[Ticket]:
     return found
 
 
-def test_a_complete_check_in_french(assistant: Assistant, sender: str) -> None:
-    assert "Voulez-vous que je vérifie" in assistant.text(sender, "Est-ce que je suis éligible ?")  # offered
-    assert "Quel type de candidat" in assistant.text(sender, "oui")
-    assert "économie numérique" in assistant.text(sender, "une asbl")
-    assert "Décrivez votre projet" in assistant.text(sender, "oui")
-    verdict = assistant.text(sender, "des ateliers pour faire découvrir aux jeunes les métiers de la réalité virtuelle")
-    assert "entre dans l'appel" in verdict and "mesure 2" in verdict
-    assert "la Région qui sélectionne" in verdict and "1er septembre 2016" in verdict
-
-
-def test_a_complete_check_in_dutch(assistant: Assistant, sender: str) -> None:
-    assert "Wat voor kandidaat" in assistant.text(sender, "Kunt u nagaan of ik in aanmerking kom?")  # asked for
-    assert "digitale economie" in assistant.text(sender, "zelfstandige")
-    assert "Beschrijf uw project" in assistant.text(sender, "ja")
-    verdict = assistant.text(sender, "een verkoopopleiding voor ict-ondernemers die hun software beter willen verkopen")
-    assert "past uw kandidatuur in de oproep" in verdict and "maatregel 3" in verdict
-    assert "het Gewest selecteert" in verdict
+@pytest.mark.parametrize(
+    "steps",
+    [
+        pytest.param([  # offered, then accepted
+            ("Est-ce que je suis éligible ?", ["Voulez-vous que je vérifie"]),
+            ("oui", ["Quel type de candidat"]),
+            ("une asbl", ["économie numérique"]),
+            ("oui", ["Décrivez votre projet"]),
+            ("des ateliers pour faire découvrir aux jeunes les métiers de la réalité virtuelle",
+             ["entre dans l'appel", "mesure 2", "la Région qui sélectionne", "1er septembre 2016"]),
+        ], id="fr"),
+        pytest.param([  # asked for: it starts at once
+            ("Kunt u nagaan of ik in aanmerking kom?", ["Wat voor kandidaat"]),
+            ("zelfstandige", ["digitale economie"]),
+            ("ja", ["Beschrijf uw project"]),
+            ("een verkoopopleiding voor ict-ondernemers die hun software beter willen verkopen",
+             ["past uw kandidatuur in de oproep", "maatregel 3", "het Gewest selecteert"]),
+        ], id="nl"),
+    ],
+)  # fmt: skip
+def test_a_complete_check(assistant: Assistant, sender: str, steps: list[tuple[str, list[str]]]) -> None:
+    for message, expected in steps:
+        reply = assistant.text(sender, message)
+        assert all(part in reply for part in expected), (message, reply)
 
 
 @pytest.mark.parametrize(
