@@ -18,7 +18,7 @@ from bot.answers import Reply
 from bot.answers.reply import ELIGIBILITY_CHECK
 from bot.clock import today
 from bot.dialogue.memory import changed_slots
-from bot.dialogue.plan import Message
+from bot.dialogue.plan import CONFIDENT, Message
 from bot.dialogue.respond import respond
 from bot.intents import intents
 from bot.knowledge import load_knowledge
@@ -35,12 +35,16 @@ class ActionAnswer(Action):
         message = message_of(tracker, lang)
         active = (tracker.active_loop or {}).get("name")
         first = slot_events(tracker, {"language": lang})
-        if active and message.intent in intents().cancels_forms:
+        if active and cancels(message):
             first += cancel(dispatcher, active, lang)
-            if not asks_for_a_person(message):
-                return first
-            # "laissez tomber la vérif, je peux parler à quelqu'un ?": the hand-off starts
-            message, active = replace(message, intent="request_human", parts=()), None
+            if message.intent in intents().cancels_forms:
+                if not asks_for_a_person(message):
+                    return first
+                # "laissez tomber la vérif, je peux parler à quelqu'un ?": the hand-off starts
+                message = replace(message, intent="request_human", parts=())
+            else:  # "laat maar. hoeveel weegt de sector?": the question is answered, the check left
+                message = replace(message, parts=[p for p in message.parts if p.intent not in intents().cancels_forms])
+            active = None
 
         before = memory_of(tracker)
         reply, after = respond(message, before, context_of(tracker), today())
@@ -51,6 +55,14 @@ class ActionAnswer(Action):
         elif active:  # an interruption: answered; the form resumes (data/rules/guided.yml)
             return events
         return events + events_of(tracker, reply, after, lang)
+
+
+def cancels(message: Message) -> bool:
+    """The message, or one of its clauses ("laat maar. …"), leaves the guided conversation."""
+    table = intents().cancels_forms
+    return message.intent in table or any(
+        part.intent in table and part.confidence >= CONFIDENT for part in message.parts
+    )
 
 
 def asks_for_a_person(message: Message) -> bool:

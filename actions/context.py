@@ -47,6 +47,12 @@ def fallbacks_in_a_row(tracker: Tracker) -> int:
     return count
 
 
+def last_message(tracker: Tracker) -> str | None:
+    """What the applicant wrote just before the latest message, if anything."""
+    earlier = user_events(tracker.events)[:-1]
+    return str(earlier[-1].get("text") or "") or None if earlier else None
+
+
 def context_of(tracker: Tracker) -> Context:
     message = tracker.latest_message
     intent = intent_of(message)[0]
@@ -58,6 +64,7 @@ def context_of(tracker: Tracker) -> Context:
         offer=offer,
         previous_question=offered_question or memory.open_question,
         fallbacks_in_a_row=fallbacks_in_a_row(tracker),
+        last_message=last_message(tracker),
         likely_intents=tuple(r for r in ranking if r and r not in {intent, FALLBACK, "out_of_scope"}),
         memory=memory,
     )

@@ -57,7 +57,7 @@ class ValidateEligibilityForm(GuidedFormValidation):
             return {}
         kind = applicant_kind(text, lang)
         if kind:
-            _say_if_undecided(dispatcher, lang, kind)
+            _say_what_the_text_says(dispatcher, lang, kind)
             return {"applicant_kind": kind}
         if doesnt_know(tracker, lang):
             return {"applicant_kind": OTHER_KIND}
@@ -98,12 +98,18 @@ class ValidateEligibilityForm(GuidedFormValidation):
         return _unusable(dispatcher, lang, "project_description", tracker)
 
 
-def _say_if_undecided(dispatcher: CollectingDispatcher, lang: str, kind: str) -> None:
-    """ "C'est un CPAS": that the text does not decide is said at once, not only in the verdict."""
+# The text's treatment of a kind of applicant -> what the check says when it is the answer.
+_KIND_SAID = {"named": "kind_named", "company": "kind_company", "undecided": "kind_undecided"}
+
+
+def _say_what_the_text_says(dispatcher: CollectingDispatcher, lang: str, kind: str) -> None:
+    """ "C'est un CPAS", "une vzw": what the text says of that kind is said at once, not
+    only in the verdict."""
     k = load_knowledge(lang)
-    if k.facts["applicant_types"].get(kind) == "undecided":
+    status = k.facts["applicant_types"].get(kind)
+    if status in _KIND_SAID:
         label = k.wording["applicant_labels"][kind]
-        dispatcher.utter_message(text=str(k.wording["check"]["kind_undecided"]).format(label=label))
+        dispatcher.utter_message(text=str(k.wording["check"][_KIND_SAID[status]]).format(label=label))
 
 
 def _unusable(dispatcher: CollectingDispatcher, lang: str, slot: str, tracker: Tracker) -> Slots:

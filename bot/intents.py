@@ -24,6 +24,7 @@ class IntentTable:
     about_measures: frozenset[str]
     about_applying: frozenset[str]
     moves: frozenset[str]
+    requests: frozenset[str]
     interrupts_forms: frozenset[str]
     cancels_forms: frozenset[str]
     pleasantries: frozenset[str]
@@ -39,6 +40,7 @@ class IntentTable:
             | self.about_measures
             | self.about_applying
             | self.moves
+            | self.requests
             | self.interrupts_forms
             | self.cancels_forms
             | self.unsure

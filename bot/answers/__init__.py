@@ -50,9 +50,9 @@ def routed(question: Question) -> Question:
     # a described project whose measure is asked ("…: quelle mesure, et en quelle langue ?")
     # is answered clause by clause
     describes_a_project = bool(found(lang, "measure_question", text)) and fits_a_measure(text, lang)
-    if question.intent in intents().facts and not describes_a_project and never_addressed(k, lang, text):
-        return replace(question, intent="ask_unanswered")
     unsure = question.intent in intents().unsure or question.intent == FALLBACK
+    if (question.intent in intents().facts or unsure) and not describes_a_project and never_addressed(k, lang, text):
+        return replace(question, intent="ask_unanswered")
     may_ask_a_condition = unsure or question.intent in intents().facts or question.intent == "ask_unanswered"
     if may_ask_a_condition and not describes_a_project and conditions_asked(k, lang, text):
         return replace(question, intent="ask_unanswered")  # "numéro BCE obligatoire ?", "zonder KBO-nummer?"
@@ -80,6 +80,12 @@ def routed(question: Question) -> Question:
             return replace(question, intent="ask_technologies")
         if found(lang, "applicant_types", text) or about_us:
             return replace(question, intent="check_eligibility")
+    if (
+        question.intent == FALLBACK and not gaps and fits_a_measure(text, lang)
+    ):  # "que prévoit l'appel pour les jeunes ?"
+        return replace(question, intent="recommend_measure")
+    if question.intent == FALLBACK and not gaps and found(lang, "technologies", text):  # "un projet en VR…"
+        return replace(question, intent="ask_technologies")
     if question.intent == FALLBACK and not gaps and about_us and text.rstrip().endswith("?"):
         return replace(question, intent="check_eligibility")  # an applicant we know asks about themselves
     return question

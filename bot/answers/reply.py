@@ -19,6 +19,7 @@ class Context:
     offer: str | None = None  # what the previous reply offered (ELIGIBILITY_CHECK, HANDOFF)
     previous_question: str | None = None  # the applicant's last question before this message
     fallbacks_in_a_row: int = 0  # messages not understood just before this one
+    last_message: str | None = None  # what the applicant wrote just before this message
     likely_intents: tuple[str, ...] = ()  # NLU's runner-up intents, most likely first
     memory: Memory = field(default_factory=Memory)  # what the applicant told us so far
 

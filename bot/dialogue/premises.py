@@ -15,6 +15,7 @@ from bot.dialogue.claims import amounts, counts, dates, numbers
 from bot.dialogue.cues import found, opening
 from bot.knowledge import Knowledge
 from bot.knowledge.vocabulary import matcher
+from bot.recommend import recommend
 
 _FIGURES = "figures"
 
@@ -78,6 +79,11 @@ def _measures(k: Knowledge, text: str, today: dt.date) -> str | None:
     return None
 
 
+def _a_measure_for_it(k: Knowledge, text: str, today: dt.date) -> str | None:
+    """ "Existe-t-il une mesure pour la formation commerciale ?": yes, when one fits."""
+    return _premise(k, "yes") if is_yes_no(text, k.lang) and recommend(text, k.lang).measures else None
+
+
 def _per_project(k: Knowledge, text: str, today: dt.date) -> str | None:
     """ "Chaque projet reçoit 400.000 € ?": the whole budget taken for a project's share."""
     budget = float(k.facts["budget_eur"])
@@ -118,7 +124,10 @@ def _figures(k: Knowledge, text: str, today: dt.date) -> str | None:
     claimed = [c for c in numbers(text) if not _a_year(c.value)]
     if not claimed:
         return None
-    known = [float(v) for v in k.facts[_FIGURES].values()]
+    figures, by_topic = k.facts[_FIGURES], k.facts["figures_by_topic"]
+    topics = [t for t in found(k.lang, "figure_topics", text) if t in by_topic]
+    keys = [key for t in topics for key in by_topic[t]] or list(figures)
+    known = [float(figures[key]) for key in keys]  # "12 % du PIB ?" is wrong though 12 % is a job share
     wrong = [c for c in claimed if not any(_same(c.value, v) for v in known)]
     return _premise(k, "figure_wrong", claimed=wrong[0].written) if wrong else _premise(k, "figure_right")
 
@@ -139,6 +148,7 @@ _CHECKS = {
     "ask_launcher": _launcher,
     "ask_deadline": _deadline,
     "ask_measures": _measures,
+    "recommend_measure": _a_measure_for_it,
     "ask_next_tech": _next_tech,
     "ask_technologies": _technologies,
     "ask_context_figures": _figures,

@@ -14,6 +14,7 @@ from bot.dialogue.plan import ELABORATE, Asked, Message, plan
 from bot.dialogue.premises import correction
 from bot.intents import intents
 from bot.knowledge import load_knowledge
+from bot.knowledge.vocabulary import found
 
 
 def respond(message: Message, memory: Memory, context: Context, today: dt.date) -> tuple[Reply, Memory]:
@@ -23,7 +24,7 @@ def respond(message: Message, memory: Memory, context: Context, today: dt.date) 
     context = replace(context, memory=memory)
     k = load_knowledge(message.lang)
     replies, answered = [], []
-    for asked in questions(message, before, memory):
+    for asked in questions(message, before, memory, context):
         question = routed(
             Question(asked.intent, asked.text, message.lang, today, context, asked.follow_up, asked.focus)
         )
@@ -33,15 +34,24 @@ def respond(message: Message, memory: Memory, context: Context, today: dt.date) 
     return reply, remember(memory, answered, reply)
 
 
-def questions(message: Message, before: Memory, after: Memory) -> list[Asked]:
+def questions(message: Message, before: Memory, after: Memory, context: Context) -> list[Asked]:
     """The questions of the message; an applicant who says (or corrects) what they are,
     asking nothing else ("oups, je suis encore étudiant en fait"), is told what the text
-    says about them."""
+    says about them; "kunt u dat ook in het Nederlands zeggen?" asks the last one again."""
+    if before.topic and context.last_message and asks_again_in_a_language(message):
+        return [Asked(before.topic, context.last_message)]
     asked = plan(message, after)
     says_who = (after.kind, after.place) != (before.kind, before.place)
-    if says_who and not any(a.intent in intents().questions for a in asked):
+    table = intents()
+    if says_who and not any(a.intent in table.questions or a.intent in table.requests for a in asked):
         return [Asked("check_eligibility", message.text)]
     return asked
+
+
+def asks_again_in_a_language(message: Message) -> bool:
+    """ "Pouvez-vous répéter ça en français ?": the last answer, in the language named."""
+    lang, text = message.lang, message.text
+    return bool(found(lang, "repeat_request", text)) and bool(found(lang, "language_names", text))
 
 
 def remember(memory: Memory, answered: list[str], reply: Reply) -> Memory:
