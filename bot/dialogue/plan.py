@@ -87,8 +87,11 @@ def _is_question(intent: str) -> bool:
 
 
 def follow_up(message: Message, memory: Memory) -> list[Asked]:
-    """The question a follow-up or a correction asks, or [] when the message stands alone."""
+    """The question a follow-up or a correction asks, or [] when the message stands alone
+    (a request for a person always does: "je voudrais parler à…" is not "je voulais parler de…")."""
     text, lang = message.text, message.lang
+    if message.intent in intents().requests and message.confidence >= CONFIDENT:
+        return []
     why = opening(lang, "elaborate", text)
     if why and memory.topic and len(words(why[1])) <= 1:
         return [Asked(ELABORATE, text, follow_up=True)]

@@ -198,3 +198,24 @@ def test_to_whom_one_submits_is_how_to_apply_not_who_may(first: str, then: str, 
 def test_wanting_to_submit_read_as_a_request_for_a_person_gets_how_to_apply() -> None:
     reply, _ = turn(parsed("je veux rentrer un projet", "fr", "request_human", confidence=0.52))
     assert "2016" in reply.text and reply.offer == HANDOFF
+
+
+@pytest.mark.parametrize(
+    ("first", "first_lang", "again", "lang", "expected"),
+    [("Quel est le budget de l'appel ?", "fr", "Kunt u dat ook in het Nederlands zeggen?", "nl", "€ 400.000"),
+     ("Wat is de uiterste datum?", "nl", "Pouvez-vous répéter ça en français ?", "fr", "1er septembre 2016")],
+)  # fmt: skip
+def test_the_last_answer_is_given_again_in_the_language_asked(
+    first: str, first_lang: str, again: str, lang: str, expected: str
+) -> None:
+    intent = "ask_budget" if first_lang == "fr" else "ask_deadline"
+    _, memory = turn(parsed(first, first_lang, intent))
+    context = Context(memory=memory, last_message=first)
+    reply, _ = respond(parsed(again, lang, "nlu_fallback"), memory, context, AFTER)
+    assert expected in reply.text
+
+
+def test_a_request_for_a_person_is_never_read_as_the_applicants_kind() -> None:
+    reply, _ = turn(parsed("Je voudrais parler à une personne de l'administration, s'il vous plaît.", "fr",
+                           "request_human"))  # fmt: skip
+    assert reply.start == HANDOFF and "pouvoirs publics" not in reply.text
