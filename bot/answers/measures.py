@@ -66,7 +66,11 @@ def named_measure(q: Question) -> int | None:
 
 
 def described_project(q: Question) -> Recommendation:
-    """The measures the project fits: described in this message, else earlier."""
+    """The measures the project fits: described in this message, else earlier; both when
+    the message refers back to it ("et un atelier comme le mien ?")."""
+    project = q.context.memory.project
+    if project and "like_it" in found(q.lang, "refers_back", q.text):
+        return recommend(f"{project} {q.text}", q.lang)
     fitting = recommend(q.text, q.lang)
     if not fitting.measures and q.context.memory.project:
         fitting = recommend(q.context.memory.project, q.lang)

@@ -15,7 +15,6 @@ from bot.dialogue.claims import amounts, counts, dates, numbers
 from bot.dialogue.cues import found, opening
 from bot.knowledge import Knowledge
 from bot.knowledge.vocabulary import matcher
-from bot.recommend import recommend
 
 _FIGURES = "figures"
 
@@ -77,11 +76,6 @@ def _measures(k: Knowledge, text: str, today: dt.date) -> str | None:
     if is_yes_no(text, k.lang) and len(found(k.lang, "measure_names", text)) == 1:
         return _premise(k, "yes")
     return None
-
-
-def _a_measure_for_it(k: Knowledge, text: str, today: dt.date) -> str | None:
-    """ "Existe-t-il une mesure pour la formation commerciale ?": yes, when one fits."""
-    return _premise(k, "yes") if is_yes_no(text, k.lang) and recommend(text, k.lang).measures else None
 
 
 def _per_project(k: Knowledge, text: str, today: dt.date) -> str | None:
@@ -148,7 +142,6 @@ _CHECKS = {
     "ask_launcher": _launcher,
     "ask_deadline": _deadline,
     "ask_measures": _measures,
-    "recommend_measure": _a_measure_for_it,
     "ask_next_tech": _next_tech,
     "ask_technologies": _technologies,
     "ask_context_figures": _figures,

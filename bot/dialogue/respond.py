@@ -38,9 +38,9 @@ def questions(message: Message, before: Memory, after: Memory, context: Context)
     """The questions of the message; an applicant who says (or corrects) what they are,
     asking nothing else ("oups, je suis encore étudiant en fait"), is told what the text
     says about them; "kunt u dat ook in het Nederlands zeggen?" asks the last one again."""
-    if before.topic and context.last_message and asks_again_in_a_language(message):
-        return [Asked(before.topic, context.last_message)]
     asked = plan(message, after)
+    if before.topic and context.last_message and asks_again_in_a_language(message, asked):
+        return [Asked(before.topic, context.last_message)]
     says_who = (after.kind, after.place) != (before.kind, before.place)
     table = intents()
     if says_who and not any(a.intent in table.questions or a.intent in table.requests for a in asked):
@@ -48,10 +48,13 @@ def questions(message: Message, before: Memory, after: Memory, context: Context)
     return asked
 
 
-def asks_again_in_a_language(message: Message) -> bool:
-    """ "Pouvez-vous répéter ça en français ?": the last answer, in the language named."""
+def asks_again_in_a_language(message: Message, asked: list[Asked]) -> bool:
+    """ "Pouvez-vous répéter ça en français ?" asking nothing else ("kan dat ook in het
+    Nederlands? wat is het budget?" asks the budget): the last answer, in the language named."""
     lang, text = message.lang, message.text
-    return bool(found(lang, "repeat_request", text)) and bool(found(lang, "language_names", text))
+    # (asking for a language reads as ask_more_info: information exists in both languages)
+    asks_another = any(a.intent in intents().facts and a.intent != "ask_more_info" for a in asked)
+    return not asks_another and bool(found(lang, "repeat_request", text)) and bool(found(lang, "language_names", text))
 
 
 def remember(memory: Memory, answered: list[str], reply: Reply) -> Memory:

@@ -86,7 +86,6 @@ def test_a_year_in_a_figures_question_is_not_a_figure() -> None:
      ("ask_context_figures", "60 % des emplois sont directement dans les TIC ?", "fr", "Oui"),
      ("ask_technologies", "La cybersécurité fait-elle partie des technologies visées ?", "fr", "Non."),
      ("ask_technologies", "Hoort blockchain bij de technologieën van de oproep?", "nl", "Nee."),
-     ("recommend_measure", "Existe-t-il une mesure pour la formation à la vente des entrepreneurs TIC ?", "fr", "Oui."),
      ("ask_launcher", "C'est bien Rudi Vervoort qui a lancé cet appel ?", "fr", "Non : c'est la Région")],
 )  # fmt: skip
 def test_a_figure_is_checked_against_its_own_topic_and_yes_no_gets_its_answer(
